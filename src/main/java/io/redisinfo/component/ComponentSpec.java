@@ -1,0 +1,23 @@
+package io.redisinfo.component;
+
+import io.redisinfo.shard.PollingRange;
+import java.util.Map;
+
+/**
+ * A component's declared wish, independent of where it was read (a YAML file or the Kubernetes
+ * API). Exactly one of {@code endpoint} and {@code selector} is set once validated.
+ *
+ * @param polling the component's own interval range, or null for the operator-wide one
+ * @param config any JSON object, published unchanged in the directory
+ */
+public record ComponentSpec(
+    Purpose purpose,
+    Endpoint endpoint,
+    PodSelector selector,
+    int podPort,
+    int database,
+    boolean tls,
+    String username,
+    SecretRef passwordSecretRef,
+    PollingRange polling,
+    Map<String, Object> config) {}
