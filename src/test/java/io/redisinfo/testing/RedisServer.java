@@ -113,7 +113,8 @@ public final class RedisServer implements AutoCloseable {
       }
     }
     process.destroyForcibly();
-    throw new IllegalStateException("redis-server on port " + port + " did not start: " + tail(log));
+    throw new IllegalStateException(
+        "redis-server on port " + port + " did not start: " + tail(log));
   }
 
   private boolean acceptsConnections() {
