@@ -186,8 +186,7 @@ public final class InfoHandler implements ApiHandler {
     if (!unknown.isEmpty()) {
       throw new NotFound(
           (unknown.size() == 1 ? "unknown shard " : "unknown shards ")
-              + String.join(", ", unknown)
-              + "; GET /v1/shards lists the shards");
+              + String.join(", ", unknown));
     }
     return selected;
   }
