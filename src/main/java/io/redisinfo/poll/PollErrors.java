@@ -3,6 +3,8 @@ package io.redisinfo.poll;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.protocol.RedisProtocolException;
+import io.netty.handler.codec.DecoderException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -21,8 +23,13 @@ final class PollErrors {
   static String describe(Throwable error, String address, Duration timeout) {
     Throwable e = unwrap(error);
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    String upper = message.toUpperCase(Locale.ROOT);
-    if (e instanceof RedisCommandTimeoutException || e instanceof TimeoutException) {
+    Throwable root = rootCause(e);
+    String rootMessage = root.getMessage() == null ? message : root.getMessage();
+    // Lettuce wraps handshake failures (AUTH, protocol) in a connection exception: look at all.
+    String upper = chainText(e).toUpperCase(Locale.ROOT);
+    if (e instanceof RedisCommandTimeoutException
+        || e instanceof TimeoutException
+        || root instanceof RedisCommandTimeoutException) {
       return "no answer from "
           + address
           + " within "
@@ -35,50 +42,47 @@ final class PollErrors {
     if (upper.contains("WRONGPASS")
         || upper.contains("NOAUTH")
         || upper.contains("INVALID PASSWORD")
-        || upper.contains("INVALID USERNAME-PASSWORD")
-        || upper.contains("AUTH <PASSWORD> CALLED WITHOUT")
-        || upper.contains("AUTHENTICATION")) {
-      return "authentication failed at " + address + ": " + serverText(e, message);
+        || upper.contains("AUTH <PASSWORD> CALLED WITHOUT")) {
+      return "authentication failed at " + address + ": " + rootMessage;
     }
     if (upper.contains("UNKNOWN COMMAND") && upper.contains("INFO")) {
       return "INFO is not available on "
           + address
           + " (renamed or disabled with rename-command): "
-          + serverText(e, message);
+          + rootMessage;
     }
-    if (upper.startsWith("NOPERM") || upper.contains("NOPERM")) {
-      return "the user may not run INFO on " + address + ": " + serverText(e, message);
+    if (upper.contains("NOPERM")) {
+      return "the user may not run INFO on " + address + ": " + rootMessage;
     }
-    if (upper.startsWith("LOADING")) {
-      return address + " is loading its dataset: " + message;
+    if (upper.contains("LOADING")) {
+      return address + " is loading its dataset: " + rootMessage;
+    }
+    if (root instanceof RedisProtocolException
+        || root instanceof DecoderException
+        || upper.contains("INVALID FIRST BYTE")) {
+      return "protocol error from " + address + " (is it a Redis server?): " + rootMessage;
+    }
+    if (root instanceof ConnectException) {
+      return "connection refused at " + address + " (no server listening?)";
+    }
+    if (root instanceof UnknownHostException) {
+      return "unknown host in " + address + ": " + rootMessage;
     }
     if (e instanceof RedisConnectionException) {
-      Throwable cause = rootCause(e);
-      if (cause instanceof ConnectException) {
-        return "connection refused at " + address + " (no server listening?)";
-      }
-      if (cause instanceof UnknownHostException) {
-        return "unknown host in " + address + ": " + cause.getMessage();
-      }
-      if (cause != e && cause.getMessage() != null) {
-        return "cannot connect to " + address + ": " + cause.getMessage();
-      }
-      return "cannot connect to " + address + ": " + message;
+      return "cannot connect to " + address + ": " + rootMessage;
     }
     if (e instanceof RedisCommandExecutionException) {
       return "INFO failed at " + address + ": " + message;
     }
-    if (e instanceof io.netty.handler.codec.DecoderException
-        || e instanceof IllegalStateException && upper.contains("REDIS")
-        || upper.contains("PROTOCOL")
-        || upper.contains("INVALID FIRST BYTE")) {
-      return "protocol error from " + address + " (is it a Redis server?): " + message;
-    }
-    return "poll of " + address + " failed: " + message;
+    return "poll of " + address + " failed: " + rootMessage;
   }
 
-  private static String serverText(Throwable e, String message) {
-    return message;
+  private static String chainText(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      text.append(t.getMessage()).append('\n');
+    }
+    return text.toString();
   }
 
   static Throwable unwrap(Throwable error) {

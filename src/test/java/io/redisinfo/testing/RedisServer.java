@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} process on a loopback port, for tests. Started with no persistence;
- * extra settings are passed as command-line options ({@code "requirepass", "secret"}).
+ * extra settings are passed as command-line options, name then value ({@code "requirepass",
+ * "secret"}); a value of several words is split at spaces, {@code ""} standing for an empty word.
  */
 public final class RedisServer implements AutoCloseable {
   private static final String BINARY = System.getenv().getOrDefault("REDIS_SERVER", "redis-server");
@@ -82,7 +83,14 @@ public final class RedisServer implements AutoCloseable {
     command.add("dump-" + port + ".rdb");
     for (int i = 0; i < settings.size(); i++) {
       String value = settings.get(i);
-      command.add(i % 2 == 0 ? "--" + value : value);
+      if (i % 2 == 0) {
+        command.add("--" + value);
+      } else {
+        // Values with several words are several arguments ("INFO \"\"" -> INFO and "").
+        for (String word : value.split(" ")) {
+          command.add(word.equals("\"\"") ? "" : word);
+        }
+      }
     }
     Path log = dir.resolve("redis-" + port + ".log");
     try {
