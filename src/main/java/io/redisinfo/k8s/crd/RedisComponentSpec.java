@@ -20,8 +20,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = "has(self.endpoint) != has(self.selector)",
-    message = "exactly one of spec.endpoint and spec.selector must be set",
-    reason = "FieldValueInvalid")
+    message = "exactly one of spec.endpoint and spec.selector must be set")
 public class RedisComponentSpec {
   public static final int DEFAULT_PORT = 6379;
   public static final int DEFAULT_DATABASE = 0;
