@@ -120,14 +120,20 @@ class StandaloneCommandTest {
 
     // Rotating the password file and the server's password: the new one is used.
     sessions.command("CONFIG", "SET", "requirepass", "pw-2");
+    sessions.password("pw-2");
     Files.writeString(dir.resolve("secrets/sessions-auth/password"), "pw-2\n");
-    sessions.command("CLIENT", "KILL", "TYPE", "normal");
+    // Drop every connection: only one made with the new password can come back.
+    assertThat(sessions.command("CLIENT", "KILL", "TYPE", "normal")).doesNotContain("NOAUTH");
     await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(
-            () ->
-                assertThat(get("/v1/shards?component=shop/sessions").at("/0/reachable").asBoolean())
-                    .isTrue());
+            () -> {
+              JsonNode shards = get("/v1/shards?component=shop/sessions");
+              assertThat(shards.at("/shards/0/reachable").asBoolean())
+                  .as(shards.toString())
+                  .isTrue();
+              assertThat(sessions.command("CLIENT", "LIST")).contains("name=redis-info-operator");
+            });
 
     // Editing the file: a component goes, another comes; the others keep running.
     Files.writeString(

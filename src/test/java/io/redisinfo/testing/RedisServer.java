@@ -25,12 +25,19 @@ public final class RedisServer implements AutoCloseable {
   private final int port;
   private final List<String> settings;
   private final Path dir;
+  private volatile String password;
   private Process process;
 
   RedisServer(int port, List<String> settings, Path dir) {
     this.port = port;
     this.settings = List.copyOf(settings);
     this.dir = dir;
+    this.password = setting("requirepass");
+  }
+
+  /** The password {@link #command} authenticates with, after a {@code CONFIG SET requirepass}. */
+  public void password(String newPassword) {
+    this.password = newPassword;
   }
 
   /** Starts a server on a free port with {@code settings} as name/value pairs. */
@@ -140,7 +147,6 @@ public final class RedisServer implements AutoCloseable {
       socket.setSoTimeout(5000);
       StringBuilder request = new StringBuilder();
       List<String> all = new ArrayList<>();
-      String password = setting("requirepass");
       if (password != null) {
         all.add("AUTH");
         all.add(password);
