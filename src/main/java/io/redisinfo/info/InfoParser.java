@@ -1,8 +1,325 @@
 package io.redisinfo.info;
 
-/** Parses the text of an INFO reply. Never throws; see {@link Info}. */
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Parses the text of an INFO reply (Redis 2.8 to 7.x, Valkey). Never throws; see {@link Info}.
+ *
+ * <ul>
+ *   <li>{@code # Name} starts a section; names are lower-cased. Lines before any header belong to
+ *       the section {@code default}.
+ *   <li>{@code key:value} lines are split at the first colon ({@code master_host:::1}). CRLF or LF;
+ *       blank lines are ignored; any other line is skipped and counted as malformed.
+ *   <li>Values are typed: a whole number is a {@link Long} (a {@link Double} when it does not fit),
+ *       a decimal such as {@code 1.25} a {@link Double}, a {@code k=v,k=v} list (such as {@code
+ *       db0}, {@code cmdstat_get}, {@code slave0}, {@code module}) an ordered map whose values are
+ *       typed the same way, anything else a {@link String}. Numbers with a leading zero ({@code
+ *       redis_git_sha1:00000000}) stay strings: Redis never prints numbers that way, so such a
+ *       value is an identifier and its digits must be kept.
+ *   <li>A key repeated within one section (Redis prints one {@code module:} line per module), or a
+ *       name repeated within one nested value (Valkey's {@code listener0:...,bind=*,bind=-::*}), is
+ *       kept as {@code key}, {@code key#2}, {@code key#3}, ... in order.
+ * </ul>
+ *
+ * <p>Written by hand, without regular expressions, because it runs on every poll of every shard.
+ * Thread-safe; one instance may be shared.
+ */
 public final class InfoParser {
+  static final String DEFAULT_SECTION = "default";
+  static final char REPEAT_SEPARATOR = '#';
+
+  /** Powers of ten that are exact in a double, so mantissa / 10^n is correctly rounded. */
+  private static final double[] EXACT_POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  /** Largest mantissa a double holds exactly. */
+  private static final long EXACT_MANTISSA_LIMIT = 1L << 53;
+
+  private final NameCache names;
+
+  public InfoParser() {
+    this(new NameCache());
+  }
+
+  InfoParser(NameCache names) {
+    this.names = names;
+  }
+
   public Info parse(CharSequence text) {
-    throw new UnsupportedOperationException("TODO");
+    if (text == null || text.length() == 0) {
+      return Info.empty();
+    }
+    String s = text.toString();
+    int length = s.length();
+    Map<String, Map<String, Object>> sections = new LinkedHashMap<>(32);
+    Map<String, Object> flat = new LinkedHashMap<>(512);
+    Map<String, Object> section = null;
+    String sectionName = DEFAULT_SECTION;
+    int malformed = 0;
+    // Last suffix given per repeated key (created on the first repeat), so repeats stay linear.
+    Map<String, Integer> repeats = null;
+
+    int pos = 0;
+    while (pos < length) {
+      int lineEnd = s.indexOf('\n', pos);
+      if (lineEnd < 0) {
+        lineEnd = length;
+      }
+      int start = pos;
+      int end = lineEnd;
+      pos = lineEnd + 1;
+      while (start < end && isBlank(s.charAt(start))) {
+        start++;
+      }
+      while (end > start && isBlank(s.charAt(end - 1))) {
+        end--;
+      }
+      if (start == end) {
+        continue;
+      }
+
+      if (s.charAt(start) == '#') {
+        int nameStart = start + 1;
+        while (nameStart < end && isBlank(s.charAt(nameStart))) {
+          nameStart++;
+        }
+        if (nameStart == end) {
+          malformed++;
+          continue;
+        }
+        String name = names.lowerCase(s, nameStart, end);
+        sectionName = name;
+        section = sections.get(name);
+        if (section == null) {
+          section = new LinkedHashMap<>(64);
+          sections.put(name, section);
+        }
+        continue;
+      }
+
+      int colon = start;
+      while (colon < end && s.charAt(colon) != ':') {
+        colon++;
+      }
+      if (colon == end || colon == start) {
+        malformed++;
+        continue;
+      }
+      String key = names.get(s, start, colon);
+      Object value = typedValue(s, colon + 1, end, true);
+      if (section == null) {
+        section = new LinkedHashMap<>(64);
+        sections.put(DEFAULT_SECTION, section);
+      }
+      if (section.putIfAbsent(key, value) != null) {
+        if (repeats == null) {
+          repeats = new HashMap<>();
+        }
+        key = repeatedKey(section, sectionName, key, repeats);
+        section.put(key, value);
+      }
+      flat.putIfAbsent(key, value);
+    }
+
+    if (sections.isEmpty()) {
+      return malformed == 0 ? Info.empty() : new Info(Map.of(), Map.of(), malformed);
+    }
+    for (Map.Entry<String, Map<String, Object>> entry : sections.entrySet()) {
+      entry.setValue(Collections.unmodifiableMap(entry.getValue()));
+    }
+    return new Info(
+        Collections.unmodifiableMap(sections), Collections.unmodifiableMap(flat), malformed);
+  }
+
+  /**
+   * The name for another line of a key already in the section: {@code key#2}, {@code key#3}, ...
+   * Redis repeats {@code module} once per loaded module, and every one of them is kept.
+   */
+  private static String repeatedKey(
+      Map<String, Object> keys, String scope, String key, Map<String, Integer> repeats) {
+    String counter = scope + '\n' + key;
+    int n = repeats.getOrDefault(counter, 1);
+    String candidate;
+    do {
+      n++;
+      candidate = key + REPEAT_SEPARATOR + n;
+    } while (keys.containsKey(candidate));
+    repeats.put(counter, n);
+    return candidate;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\r' || c == '\t';
+  }
+
+  /** The value of s[from, to): a number, a nested {@code k=v,...} map (if allowed) or a string. */
+  private Object typedValue(String s, int from, int to, boolean allowNested) {
+    if (from == to) {
+      return "";
+    }
+    char first = s.charAt(from);
+    if (first == '-' || (first >= '0' && first <= '9')) {
+      Object number = number(s, from, to);
+      if (number != null) {
+        return number;
+      }
+    }
+    if (allowNested && isKeyValueList(s, from, to)) {
+      return keyValueList(s, from, to);
+    }
+    return s.substring(from, to);
+  }
+
+  /**
+   * A Long for {@code -?(0|[1-9][0-9]*)}, a Double for the same followed by {@code .[0-9]+} (or a
+   * whole number too large for a long), null otherwise (also beyond the range of a double).
+   */
+  private static Object number(String s, int from, int to) {
+    int i = from;
+    boolean negative = s.charAt(i) == '-';
+    if (negative) {
+      i++;
+    }
+    int integerStart = i;
+    // Accumulates negatively: the negative range of long is one larger.
+    long accumulated = 0;
+    boolean overflow = false;
+    while (i < to) {
+      int digit = s.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        break;
+      }
+      if (!overflow) {
+        if (accumulated < (Long.MIN_VALUE + digit) / 10) {
+          overflow = true;
+        } else {
+          accumulated = accumulated * 10 - digit;
+        }
+      }
+      i++;
+    }
+    int integerDigits = i - integerStart;
+    if (integerDigits == 0 || (integerDigits > 1 && s.charAt(integerStart) == '0')) {
+      return null;
+    }
+    if (i == to) {
+      if (overflow || (!negative && accumulated == Long.MIN_VALUE)) {
+        return parseDouble(s, from, to);
+      }
+      return negative ? accumulated : -accumulated;
+    }
+    if (s.charAt(i) != '.') {
+      return null;
+    }
+    i++;
+    int fractionStart = i;
+    while (i < to) {
+      int digit = s.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return null;
+      }
+      if (!overflow) {
+        if (accumulated < (Long.MIN_VALUE + digit) / 10) {
+          overflow = true;
+        } else {
+          accumulated = accumulated * 10 - digit;
+        }
+      }
+      i++;
+    }
+    int fractionDigits = i - fractionStart;
+    if (fractionDigits == 0) {
+      return null;
+    }
+    if (overflow
+        || accumulated < -EXACT_MANTISSA_LIMIT
+        || fractionDigits >= EXACT_POWERS_OF_TEN.length) {
+      return parseDouble(s, from, to);
+    }
+    double magnitude = -accumulated / EXACT_POWERS_OF_TEN[fractionDigits];
+    return negative ? -magnitude : magnitude;
+  }
+
+  /**
+   * Digits too many for a long: the nearest double, or null (a string) when even that is infinite.
+   */
+  private static Double parseDouble(String s, int from, int to) {
+    double value = Double.parseDouble(s.substring(from, to));
+    return Double.isInfinite(value) ? null : value;
+  }
+
+  /**
+   * Whether s[from, to) is {@code name=value(,name=value)*} with every name made of letters,
+   * digits, {@code _ . -}. Commas inside {@code [...]} do not split ({@code options=[a,b]}).
+   */
+  private static boolean isKeyValueList(String s, int from, int to) {
+    int i = from;
+    while (true) {
+      int nameEnd = i;
+      while (nameEnd < to && isNameChar(s.charAt(nameEnd))) {
+        nameEnd++;
+      }
+      if (nameEnd == i || nameEnd == to || s.charAt(nameEnd) != '=') {
+        return false;
+      }
+      int valueEnd = valueEnd(s, nameEnd + 1, to);
+      if (valueEnd == to) {
+        return true;
+      }
+      i = valueEnd + 1;
+      if (i == to) {
+        return false;
+      }
+    }
+  }
+
+  private Map<String, Object> keyValueList(String s, int from, int to) {
+    Map<String, Object> map = new LinkedHashMap<>(8);
+    Map<String, Integer> repeats = null;
+    int i = from;
+    while (i < to) {
+      int equals = s.indexOf('=', i);
+      int valueEnd = valueEnd(s, equals + 1, to);
+      String name = names.get(s, i, equals);
+      Object value = typedValue(s, equals + 1, valueEnd, false);
+      if (map.putIfAbsent(name, value) != null) {
+        if (repeats == null) {
+          repeats = new HashMap<>();
+        }
+        map.put(repeatedKey(map, "", name, repeats), value);
+      }
+      i = valueEnd + 1;
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** The index of the comma that ends the value starting at from (outside brackets), or to. */
+  private static int valueEnd(String s, int from, int to) {
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == ',' && depth == 0) {
+        return i;
+      } else if (c == '[') {
+        depth++;
+      } else if (c == ']' && depth > 0) {
+        depth--;
+      }
+    }
+    return to;
+  }
+
+  private static boolean isNameChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '.'
+        || c == '-';
   }
 }
