@@ -3,6 +3,8 @@ package io.redisinfo.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redisinfo.info.Info;
+import io.redisinfo.info.InfoFixtures;
+import io.redisinfo.info.InfoParser;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardRegistry;
@@ -212,6 +214,29 @@ class PrometheusMetricsTest {
                     + "redis_version=\"7.0.15\",role=\"master\",shard=\"shop/redis-0\""))
         .isEqualTo(1.0);
     assertThat(s).doesNotContain("redis_master_link_up{");
+  }
+
+  @Test
+  void seriesOfARealCapturedInfo() {
+    add("shop/redis-0", "10.0.0.1", "shop/sessions", "shop/redis-0");
+    add("shop/redis-1", "10.0.0.2", "shop/sessions", "shop/redis-1");
+    InfoParser parser = new InfoParser();
+    publish("shop/redis-0", parser.parse(InfoFixtures.read(InfoFixtures.REDIS7_KEYSPACE_STATS)));
+    publish("shop/redis-1", parser.parse(InfoFixtures.read(InfoFixtures.REDIS7_REPLICA)));
+
+    String s = metrics.scrape();
+
+    assertThat(value(s, "redis_connected_clients", master())).isEqualTo(1.0);
+    assertThat(value(s, "redis_memory_used_bytes", master())).isEqualTo(1_191_096.0);
+    assertThat(value(s, "redis_commands_processed_total", master())).isEqualTo(51.0);
+    assertThat(value(s, "redis_db_keys", master("db", "db9"))).isEqualTo(2.0);
+    assertThat(value(s, "redis_commands_total", master("cmd", "set"))).isEqualTo(25.0);
+    assertThat(value(s, "redis_commands_duration_seconds_total", master("cmd", "get")))
+        .isEqualTo(31e-6);
+    assertThat(value(s, "redis_instance_info", master("redis_version", "7.0.15", "role", "master")))
+        .isEqualTo(1.0);
+    assertThat(s)
+        .containsPattern("(?m)^redis_master_link_up\\{[^}]*shard=\"shop/redis-1\"\\} 1\\.0$");
   }
 
   @Test
