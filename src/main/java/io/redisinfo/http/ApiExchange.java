@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * One request and its response, as handlers see it. A response is sent once: {@link #sendJson},
@@ -15,13 +18,69 @@ public final class ApiExchange {
   private static final String JSON = "application/json";
 
   private final HttpExchange exchange;
+  private final BiConsumer<ApiExchange, ApiHandler> server;
   private final boolean head;
   private QueryParams query;
-  private boolean responded;
+  private volatile boolean responded;
+  private Runnable pendingAnswer;
 
-  ApiExchange(HttpExchange exchange) {
+  /**
+   * @param server runs a continuation with the server's error handling and closes the exchange
+   */
+  ApiExchange(HttpExchange exchange, BiConsumer<ApiExchange, ApiHandler> server) {
     this.exchange = exchange;
+    this.server = server;
     this.head = "HEAD".equals(exchange.getRequestMethod());
+  }
+
+  /** A function from a result to the response, run when a deferred answer is known. */
+  @FunctionalInterface
+  public interface Continuation<T> {
+    void answer(ApiExchange exchange, T result) throws IOException;
+  }
+
+  /**
+   * Answers later without holding the worker thread (e.g. a long-poll): the handler returns at
+   * once; when {@code result} completes, {@code then} runs on the completing thread with the same
+   * error handling as a handler (an {@link ApiException}, also as the failure of {@code result},
+   * becomes its problem; anything else a 500) and must send the response. Use an {@code *Async}
+   * stage to run it on another executor. Call at most once, instead of sending a response. The
+   * server waits for {@code result} only after the handler has returned, so the continuation never
+   * races the handler.
+   */
+  public <T> void answerWhen(CompletionStage<T> result, Continuation<T> then) {
+    if (pendingAnswer != null || responded) {
+      throw new IllegalStateException("response already sent or deferred for " + path());
+    }
+    pendingAnswer =
+        () ->
+            result.whenComplete(
+                (value, failure) ->
+                    server.accept(
+                        this,
+                        ex -> {
+                          if (failure != null) {
+                            throw asRuntime(failure);
+                          }
+                          then.answer(ex, value);
+                        }));
+  }
+
+  private static RuntimeException asRuntime(Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return cause instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException("deferred answer failed", cause);
+  }
+
+  /** The deferred answer the work just run asked for, or null; clears it. */
+  Runnable takePendingAnswer() {
+    Runnable pending = pendingAnswer;
+    pendingAnswer = null;
+    return pending;
   }
 
   public String method() {

@@ -162,19 +162,34 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void dispatch(HttpExchange raw) {
-    ApiExchange exchange = new ApiExchange(raw);
+    ApiExchange exchange = new ApiExchange(raw, this::serve);
+    serve(
+        exchange,
+        ex -> {
+          ApiHandler handler = find(ex.path());
+          if (handler == null) {
+            throw new NotFound("no endpoint at " + ex.path());
+          }
+          String method = ex.method();
+          if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            throw new ApiException(
+                405, "Method Not Allowed", "method " + method + " is not allowed; use GET or HEAD");
+          }
+          handler.handle(ex);
+        });
+  }
+
+  /**
+   * Runs {@code work} (a handler, or the continuation of a deferred answer, see {@link
+   * ApiExchange#answerWhen}) with the error handling of a handler, then closes the exchange unless
+   * the work deferred its answer; then starts waiting for that answer.
+   */
+  private void serve(ApiExchange exchange, ApiHandler work) {
+    Runnable deferred = null;
     try {
-      ApiHandler handler = find(exchange.path());
-      if (handler == null) {
-        throw new NotFound("no endpoint at " + exchange.path());
-      }
-      String method = exchange.method();
-      if (!"GET".equals(method) && !"HEAD".equals(method)) {
-        throw new ApiException(
-            405, "Method Not Allowed", "method " + method + " is not allowed; use GET or HEAD");
-      }
-      handler.handle(exchange);
-      if (!exchange.responded()) {
+      work.handle(exchange);
+      deferred = exchange.takePendingAnswer();
+      if (deferred == null && !exchange.responded()) {
         throw new IllegalStateException("handler for " + exchange.path() + " sent no response");
       }
     } catch (ApiException e) {
@@ -189,7 +204,12 @@ public final class ApiServer implements AutoCloseable {
               500, "Internal Server Error", "the server failed to answer; the error is logged"),
           e);
     } finally {
-      raw.close();
+      if (deferred == null) {
+        exchange.raw().close();
+      }
+    }
+    if (deferred != null) {
+      deferred.run();
     }
   }
 
