@@ -31,4 +31,29 @@ public record InfoSummary(
     Long replicationLagSeconds,
     String rdbLastBgsaveStatus,
     String aofLastWriteStatus,
-    Boolean loading) {}
+    Boolean loading) {
+
+  /** This summary with another ops/s figure. */
+  public InfoSummary withOpsPerSec(Double newOpsPerSec) {
+    return new InfoSummary(
+        role,
+        version,
+        uptimeSeconds,
+        usedMemory,
+        maxMemory,
+        newOpsPerSec,
+        connectedClients,
+        blockedClients,
+        keys,
+        hitRatio,
+        evictedKeys,
+        expiredKeys,
+        rejectedConnections,
+        connectedSlaves,
+        masterLinkStatus,
+        replicationLagSeconds,
+        rdbLastBgsaveStatus,
+        aofLastWriteStatus,
+        loading);
+  }
+}

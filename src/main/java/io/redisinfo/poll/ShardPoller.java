@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * object's lock; Redis I/O runs on Lettuce's event loops, never under the lock.
  */
 final class ShardPoller {
+  /** ops/s is measured over at least this long, whatever the poll interval. */
+  private static final long RATE_WINDOW_NANOS = 900_000_000L;
+
   private final Shard shard;
   private final PollerContext context;
 
@@ -115,14 +118,24 @@ final class ShardPoller {
       PollingRange range = range();
       if (error == null) {
         Info info = context.parser().parse(text);
-        InfoSummary summary =
-            context
-                .summarizer()
-                .summarize(info, previousInfo, previousInfo == null ? 0 : now - previousInfoNanos);
+        InfoSummary summary;
+        if (previousInfo != null && now - previousInfoNanos < RATE_WINDOW_NANOS) {
+          // Too close to the baseline (an on-demand refresh): a rate over a few milliseconds
+          // would be noise, so keep the last rate and the baseline.
+          summary = context.summarizer().summarize(info, null, 0);
+          summary =
+              summary.withOpsPerSec(before.summary() == null ? null : before.summary().opsPerSec());
+        } else {
+          summary =
+              context
+                  .summarizer()
+                  .summarize(
+                      info, previousInfo, previousInfo == null ? 0 : now - previousInfoNanos);
+          previousInfo = info;
+          previousInfoNanos = now;
+        }
         activity = context.detector().assess(before.summary(), summary);
         interval = context.policy().next(interval, activity, range);
-        previousInfo = info;
-        previousInfoNanos = now;
         after =
             new ShardSnapshot(
                 info,

@@ -252,13 +252,27 @@ class AdaptivePollerTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> shard.snapshot().reachable());
     long before = infoCalls(server);
 
+    // Frozen, the server holds the first INFO: every refresh meanwhile must join it.
+    server.pause();
     List<CompletableFuture<ShardSnapshot>> refreshes = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      refreshes.add(poller.refresh("s"));
+    try {
+      ExecutorService callers = Executors.newFixedThreadPool(8);
+      List<java.util.concurrent.Future<CompletableFuture<ShardSnapshot>>> calls = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        calls.add(callers.submit(() -> poller.refresh("s")));
+      }
+      for (var call : calls) {
+        refreshes.add(call.get(5, TimeUnit.SECONDS));
+      }
+      callers.shutdown();
+      assertThat(refreshes)
+          .allMatch(f -> f == refreshes.get(0))
+          .noneMatch(CompletableFuture::isDone);
+    } finally {
+      server.resume();
     }
-    CompletableFuture.allOf(refreshes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-
-    assertThat(refreshes).allMatch(f -> f.join() == refreshes.get(0).join());
+    ShardSnapshot snapshot = refreshes.get(0).get(10, TimeUnit.SECONDS);
+    assertThat(snapshot.reachable()).isTrue();
     // One INFO for the 50 refreshes (the INFO commandstats below is counted after it).
     assertThat(infoCalls(server) - before).isEqualTo(1 + 1);
   }
