@@ -296,6 +296,11 @@ class ApiServerTest {
   }
 
   @Test
+  void turnsOffNagleSoThatKeepAliveResponsesAreNotHeldBack() {
+    assertThat(System.getProperty(ApiServer.NO_DELAY_PROPERTY)).isEqualTo("true");
+  }
+
+  @Test
   void closeStopsListening() {
     server.route("/ping", answering("ping"));
     assertThat(client.get("/ping").statusCode()).isEqualTo(200);
