@@ -35,6 +35,19 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
+  /** The JDK server's switch for TCP_NODELAY on accepted connections, read once per JVM. */
+  static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  static {
+    // The JDK server flushes status line and headers before the body. With Nagle's algorithm on,
+    // the body then waits for the client's (delayed) ACK of the headers: ~40 ms per keep-alive
+    // request, measured at 170 requests/s instead of over 10,000. Must be set before the JDK
+    // server's configuration class loads, i.e. before the first HttpServer of the JVM.
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+      System.setProperty(NO_DELAY_PROPERTY, "true");
+    }
+  }
+
   /**
    * How much work the server takes on at once.
    *

@@ -260,6 +260,31 @@ class ApiServerTest {
   }
 
   @Test
+  void sendsBytesWithTheirLengthAndTypeAndStatusesWithoutBody() {
+    byte[] text = "redis_up 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    server.route("/text", exchange -> exchange.sendBytes(200, "text/plain; version=0.0.4", text));
+    server.route(
+        "/cached",
+        exchange -> {
+          exchange.setHeader("ETag", "\"v1\"");
+          exchange.sendStatus(304);
+        });
+
+    HttpResponse<String> get = client.get("/text");
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(contentType(get)).isEqualTo("text/plain; version=0.0.4");
+    assertThat(get.headers().firstValue("Content-Length")).hasValue("11");
+    assertThat(get.body()).isEqualTo("redis_up 1\n");
+    HttpResponse<String> head = client.send("HEAD", "/text");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    HttpResponse<String> notModified = client.get("/cached");
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(notModified.headers().firstValue("ETag")).hasValue("\"v1\"");
+    assertThat(notModified.body()).isEmpty();
+  }
+
+  @Test
   void runsHandlersOnNamedDaemonWorkers() {
     AtomicReference<Thread> worker = new AtomicReference<>();
     server.route(
@@ -293,6 +318,11 @@ class ApiServerTest {
     ready.set(false);
     assertThat(client.get("/readyz").statusCode()).isEqualTo(503);
     assertThat(client.get("/healthz?verbose").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void turnsOffNagleSoThatKeepAliveResponsesAreNotHeldBack() {
+    assertThat(System.getProperty(ApiServer.NO_DELAY_PROPERTY)).isEqualTo("true");
   }
 
   @Test

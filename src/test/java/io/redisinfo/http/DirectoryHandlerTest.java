@@ -148,21 +148,24 @@ class DirectoryHandlerTest {
 
   @Test
   void longPollAnswersWhenTheEntryChanges() throws Exception {
-    String etag = "\"" + version("cache") + "\"";
-    CompletableFuture<HttpResponse<String>> waiting =
-        http.getAsync("/v1/directory/shop/cache?waitSeconds=60", "If-None-Match", etag);
-    await().atMost(Duration.ofSeconds(10)).until(() -> directory.waiting() == 1);
-    assertThat(waiting).isNotDone();
+    for (int round = 1; round <= 3; round++) {
+      String etag = "\"" + version("cache") + "\"";
+      CompletableFuture<HttpResponse<String>> waiting =
+          http.getAsync("/v1/directory/shop/cache?waitSeconds=60", "If-None-Match", etag);
+      await().atMost(Duration.ofSeconds(10)).until(() -> directory.waiting() == 1);
+      assertThat(waiting).isNotDone();
 
-    long changedAt = System.nanoTime();
-    directory.update(entry("cache", 7000));
-    HttpResponse<String> response = waiting.get();
-    long latencyMicros = (System.nanoTime() - changedAt) / 1000;
+      long changedAt = System.nanoTime();
+      directory.update(entry("cache", 7000 + round));
+      HttpResponse<String> response = waiting.get();
+      long latencyMicros = (System.nanoTime() - changedAt) / 1000;
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(body(response).path("port").asInt()).isEqualTo(7000);
-    assertThat(response.headers().firstValue("ETag")).contains("\"" + version("cache") + "\"");
-    System.out.println("long-poll answered " + latencyMicros + " us after the change");
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(body(response).path("port").asInt()).isEqualTo(7000 + round);
+      assertThat(response.headers().firstValue("ETag")).contains("\"" + version("cache") + "\"");
+      System.out.println(
+          "long-poll " + round + " answered " + latencyMicros + " us after the change");
+    }
   }
 
   @Test
