@@ -5,7 +5,11 @@ import java.time.Duration;
 
 /** Told of every finished poll (for metrics). Must be quick and must not throw. */
 public interface PollObserver {
-  PollObserver NONE = (shard, succeeded, duration) -> {};
+  PollObserver NONE = (shard, error, duration) -> {};
 
-  void onPoll(Shard shard, boolean succeeded, Duration duration);
+  /**
+   * @param shard the shard, its new snapshot already published
+   * @param error why the poll failed (unwrapped), or null when it succeeded
+   */
+  void onPoll(Shard shard, Throwable error, Duration duration);
 }

@@ -170,7 +170,10 @@ final class ShardPoller {
       shard.publish(after);
       schedule(context.policy().delay(interval, range));
     }
-    context.observer().onPoll(shard, error == null, Duration.ofNanos(now - start));
+    context
+        .observer()
+        .onPoll(
+            shard, error == null ? null : PollErrors.unwrap(error), Duration.ofNanos(now - start));
     result.complete(after);
   }
 

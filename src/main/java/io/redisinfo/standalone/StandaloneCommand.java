@@ -60,6 +60,13 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
   String namespace;
 
   @Option(
+      names = "--directory-dir",
+      paramLabel = "DIR",
+      defaultValue = "${env:REDISINFO_DIRECTORY_DIR}",
+      description = "Also write each directory entry as the file DIR/namespace/component.json.")
+  Path directoryDir;
+
+  @Option(
       names = "--reload-interval",
       defaultValue = "${env:REDISINFO_RELOAD_INTERVAL:-2s}",
       converter = io.redisinfo.cli.DurationConverter.class,
@@ -98,14 +105,16 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
     // Ready once every shard known at start has been polled once; it then stays ready.
     Engine started =
         Engine.start(
-            options,
-            common.httpPort,
-            () -> {
-              if (!ready.get() && engine != null && engine.firstSweepDone()) {
-                ready.set(true);
-              }
-              return ready.get();
-            });
+            new Engine.Settings(
+                options,
+                common.httpPort,
+                directoryDir,
+                () -> {
+                  if (!ready.get() && engine != null && engine.firstSweepDone()) {
+                    ready.set(true);
+                  }
+                  return ready.get();
+                }));
     engine = started;
     ScheduledExecutorService reload =
         Executors.newSingleThreadScheduledExecutor(

@@ -54,6 +54,15 @@ class StandaloneCommandTest {
     }
   }
 
+  private String text(String path) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + command.engine().http().port() + path))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
   private JsonNode get(String path) throws Exception {
     HttpResponse<String> response =
         http.send(
@@ -99,6 +108,8 @@ class StandaloneCommandTest {
         components.toString(),
         "--secrets-dir",
         dir.resolve("secrets").toString(),
+        "--directory-dir",
+        dir.resolve("directory").toString(),
         "--min-interval",
         "100ms",
         "--max-interval",
@@ -117,6 +128,34 @@ class StandaloneCommandTest {
             });
     JsonNode info = get("/v1/info?shard=shop/*&key=redis_version");
     assertThat(info.at("/shards/0/info/server/redis_version").asText()).isNotEmpty();
+
+    // The invalid document is reported under its name, the valid ones are served everywhere.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              JsonNode broken = get("/v1/components/shop/broken");
+              assertThat(broken.at("/conditions/0/reason").asText()).isEqualTo("InvalidSpec");
+              assertThat(broken.at("/conditions/0/message").asText()).contains("exactly one of");
+              assertThat(get("/v1/components/shop/sessions").at("/conditions/0/status").asText())
+                  .isEqualTo("True");
+            });
+    JsonNode entry = get("/v1/directory/shop/sessions");
+    assertThat(entry.at("/port").asInt()).isEqualTo(sessions.port());
+    assertThat(entry.at("/passwordSecretRef/name").asText()).isEqualTo("sessions-auth");
+    assertThat(entry.toString()).doesNotContain("pw-1");
+    Path file = dir.resolve("directory/shop/sessions.json");
+    await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(file));
+    assertThat(json.readTree(file.toFile()).at("/version").asText())
+        .isEqualTo(entry.at("/version").asText());
+    String metrics = text("/metrics");
+    assertThat(metrics)
+        .contains(
+            "redis_up{address=\""
+                + cache.address()
+                + "\",component=\"\",namespace=\"\",shard=\"cache\"} 1.0")
+        .contains("redisinfo_polls_total{outcome=\"ok\"}")
+        .doesNotContain("pw-1");
 
     // Rotating the password file and the server's password: the new one is used.
     sessions.command("CONFIG", "SET", "requirepass", "pw-2");
