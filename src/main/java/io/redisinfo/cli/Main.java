@@ -1,5 +1,38 @@
 package io.redisinfo.cli;
 
-public final class Main {
-  public static void main(String[] args) {}
+import io.redisinfo.standalone.StandaloneCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one runnable jar: {@code operator}, {@code standalone}, {@code --help}, {@code --version}.
+ */
+@Command(
+    name = "redis-info-operator",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Tracks many Redis servers, polls INFO on an adaptive interval and serves it over HTTP;",
+      "as a Kubernetes operator it also writes summaries into RedisComponent status."
+    },
+    subcommands = {StandaloneCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every sub-command; tests run it in-process. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing sub-command: give 'operator' or 'standalone' (see --help)");
+  }
 }

@@ -1,5 +1,6 @@
 package io.redisinfo.shard;
 
+import io.redisinfo.common.GoDuration;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,11 +10,15 @@ public record PollingRange(Duration min, Duration max) {
     Objects.requireNonNull(min, "min");
     Objects.requireNonNull(max, "max");
     if (min.isNegative() || min.isZero()) {
-      throw new IllegalArgumentException("minInterval must be positive, got " + min);
+      throw new IllegalArgumentException(
+          "minInterval must be positive, got " + GoDuration.format(min));
     }
     if (max.compareTo(min) < 0) {
       throw new IllegalArgumentException(
-          "minInterval " + min + " must not be greater than maxInterval " + max);
+          "minInterval "
+              + GoDuration.format(min)
+              + " must not be greater than maxInterval "
+              + GoDuration.format(max));
     }
   }
 }

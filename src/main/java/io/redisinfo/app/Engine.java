@@ -1,0 +1,178 @@
+package io.redisinfo.app;
+
+import io.redisinfo.component.ComponentRegistry;
+import io.redisinfo.component.status.ComponentStatusAggregator;
+import io.redisinfo.component.status.ComponentStatusTracker;
+import io.redisinfo.directory.Directory;
+import io.redisinfo.directory.DirectoryEntryBuilder;
+import io.redisinfo.directory.DirectoryFileWriter;
+import io.redisinfo.directory.DirectoryJson;
+import io.redisinfo.directory.DirectoryUpdater;
+import io.redisinfo.http.ApiServer;
+import io.redisinfo.http.ComponentsHandler;
+import io.redisinfo.http.DirectoryHandler;
+import io.redisinfo.http.InfoHandler;
+import io.redisinfo.http.MetricsHandler;
+import io.redisinfo.http.Probes;
+import io.redisinfo.http.ShardsHandler;
+import io.redisinfo.metrics.PrometheusMetrics;
+import io.redisinfo.poll.AdaptivePoller;
+import io.redisinfo.poll.PollerOptions;
+import io.redisinfo.shard.ShardRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The core engine both modes run: shard and component registries, the adaptive poller, component
+ * status, the directory, metrics and the HTTP API. A mode feeds the registries (files and
+ * addresses, or the Kubernetes API) and says when it is ready.
+ */
+public final class Engine implements AutoCloseable {
+  /** How often the directory re-checks entries that depend on polled roles (failover). */
+  private static final Duration DIRECTORY_REFRESH = Duration.ofSeconds(1);
+
+  private final PollerOptions options;
+  private final ShardRegistry shards;
+  private final ComponentRegistry components;
+  private final PrometheusMetrics metrics;
+  private final AdaptivePoller poller;
+  private final ComponentStatusTracker statuses;
+  private final Directory directory;
+  private final ScheduledThreadPoolExecutor timer;
+  private final ExecutorService responders;
+  private final ApiServer http;
+
+  private Engine(Settings settings) {
+    this.options = settings.options();
+    this.shards = new ShardRegistry(options.range().min());
+    this.components = new ComponentRegistry();
+    this.metrics = new PrometheusMetrics(shards);
+    this.poller =
+        new AdaptivePoller(shards, options, new PollMetricsObserver(metrics.pollMetrics()));
+    this.statuses =
+        new ComponentStatusTracker(
+            components, shards, new ComponentStatusAggregator(Clock.systemUTC()));
+    components.addListener(statuses);
+    this.timer = new ScheduledThreadPoolExecutor(1, daemon("redisinfo-timer"));
+    timer.setRemoveOnCancelPolicy(true);
+    this.responders = Executors.newFixedThreadPool(2, daemon("redisinfo-http-late"));
+    DirectoryJson json = new DirectoryJson();
+    this.directory = new Directory(timer);
+    DirectoryUpdater updater =
+        new DirectoryUpdater(components, shards, directory, new DirectoryEntryBuilder(json));
+    updater.attach();
+    if (settings.directoryDir() != null) {
+      new DirectoryFileWriter(settings.directoryDir(), json).attach(directory);
+    }
+    timer.scheduleWithFixedDelay(
+        updater::refreshAll,
+        DIRECTORY_REFRESH.toMillis(),
+        DIRECTORY_REFRESH.toMillis(),
+        TimeUnit.MILLISECONDS);
+
+    ApiServer server = ApiServer.start(settings.httpPort());
+    try {
+      server.route(ShardsHandler.PATH, new ShardsHandler(shards));
+      // A refresh waits for at most one INFO round trip, plus a margin for connecting.
+      Duration refreshWait = options.timeout().multipliedBy(2).plusMillis(500);
+      server.route(InfoHandler.PATH, new InfoHandler(shards, poller, refreshWait));
+      new ComponentsHandler(statuses).registerOn(server);
+      new DirectoryHandler(directory, json, responders).registerOn(server);
+      server.route("/metrics", new MetricsHandler(metrics));
+      new Probes(settings.ready()).registerOn(server);
+    } catch (RuntimeException e) {
+      server.close();
+      closeInternals();
+      throw e;
+    }
+    this.http = server;
+  }
+
+  /**
+   * What a mode gives the engine.
+   *
+   * @param directoryDir where to write directory entries as files, or null
+   * @param ready the mode's readiness for {@code /readyz}
+   */
+  public record Settings(
+      PollerOptions options, int httpPort, Path directoryDir, BooleanSupplier ready) {}
+
+  /** Builds and starts the engine: polling begins and the HTTP API listens. */
+  public static Engine start(Settings settings) {
+    Engine engine = new Engine(settings);
+    engine.poller.start();
+    return engine;
+  }
+
+  /** Builds and starts the engine with no directory files. */
+  public static Engine start(PollerOptions options, int httpPort, BooleanSupplier ready) {
+    return start(new Settings(options, httpPort, null, ready));
+  }
+
+  public PollerOptions options() {
+    return options;
+  }
+
+  public ShardRegistry shards() {
+    return shards;
+  }
+
+  public ComponentRegistry components() {
+    return components;
+  }
+
+  public AdaptivePoller poller() {
+    return poller;
+  }
+
+  public ComponentStatusTracker statuses() {
+    return statuses;
+  }
+
+  public Directory directory() {
+    return directory;
+  }
+
+  public PrometheusMetrics metrics() {
+    return metrics;
+  }
+
+  public ApiServer http() {
+    return http;
+  }
+
+  /** True once every shard has been polled at least once (successfully or not). */
+  public boolean firstSweepDone() {
+    return shards.all().stream().allMatch(s -> s.snapshot().polls() > 0);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    closeInternals();
+  }
+
+  private void closeInternals() {
+    poller.close();
+    timer.shutdownNow();
+    responders.shutdownNow();
+    metrics.close();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,249 @@
+package io.redisinfo.component.status;
+
+import io.redisinfo.component.ParsedComponent;
+import io.redisinfo.info.InfoSummary;
+import io.redisinfo.shard.Shard;
+import io.redisinfo.shard.ShardSnapshot;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link ComponentStatus} from a component and its shards (those whose {@code
+ * spec().component()} is the component's key; others passed in are ignored).
+ *
+ * <p>The primary is the reachable shard whose role is {@code master}; else any shard whose last
+ * known role is {@code master}; else the first reachable; else the first (shards sorted by id, so
+ * the choice is stable). The figures (memory, ops/s, clients, keys, ...) and the poll interval are
+ * the primary's. The {@code Ready} condition is, in this order of precedence:
+ *
+ * <ol>
+ *   <li>{@code False/InvalidSpec}: the spec has problems (all of them in the message);
+ *   <li>{@code False/NoShards}: no shard yet (the selector matched no running pod);
+ *   <li>{@code Unknown/Polling}: no shard was polled yet;
+ *   <li>{@code False/AuthFailed}: no shard is reachable and one was refused for its credentials;
+ *   <li>{@code False/Unreachable}: no shard is reachable (the message is the last error);
+ *   <li>{@code False/InfoUnavailable}: a shard answers but the primary has no INFO summary;
+ *   <li>{@code True/Ready}: otherwise.
+ * </ol>
+ */
+public final class ComponentStatusAggregator {
+  private static final Pattern AUTH_ERROR =
+      Pattern.compile(
+          "WRONGPASS|NOAUTH|invalid password|invalid username-password|NOPERM",
+          Pattern.CASE_INSENSITIVE);
+
+  private final Clock clock;
+
+  public ComponentStatusAggregator(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * @param generation the component's generation ({@code metadata.generation}); an invalid
+   *     component carries none of its own
+   * @param previousConditions the conditions in the status before, to keep their transition times
+   */
+  public ComponentStatus aggregate(
+      ParsedComponent component,
+      long generation,
+      Collection<Shard> shards,
+      List<ComponentCondition> previousConditions) {
+    Instant now = clock.instant();
+    List<Shard> own = shardsOf(component.key(), shards);
+    List<ShardStatus> shardStatuses = new ArrayList<>();
+    int ready = 0;
+    long newestInfoMillis = 0;
+    for (Shard shard : own) {
+      ShardSnapshot snapshot = shard.snapshot();
+      shardStatuses.add(
+          new ShardStatus(
+              shard.id(),
+              shard.spec().address().toString(),
+              shard.spec().pod(),
+              snapshot.role(),
+              snapshot.reachable(),
+              snapshot.lastError()));
+      if (snapshot.reachable()) {
+        ready++;
+      }
+      newestInfoMillis = Math.max(newestInfoMillis, snapshot.infoAtEpochMillis());
+    }
+    Shard primary = primaryOf(own);
+    ShardSnapshot primarySnapshot = primary == null ? null : primary.snapshot();
+    InfoSummary s = primarySnapshot == null ? null : primarySnapshot.summary();
+    ComponentCondition readyCondition =
+        readyCondition(component, generation, own, primary, ready, now);
+    List<ComponentCondition> conditions =
+        Conditions.merge(previousConditions, List.of(readyCondition));
+    return new ComponentStatus(
+        generation,
+        primary == null ? null : primary.spec().address().toString(),
+        s == null ? null : s.role(),
+        s == null ? null : s.version(),
+        s == null ? null : s.usedMemory(),
+        s == null ? null : s.maxMemory(),
+        s == null ? null : s.opsPerSec(),
+        s == null ? null : s.connectedClients(),
+        s == null ? null : s.keys(),
+        s == null ? null : s.hitRatio(),
+        s == null ? null : s.evictedKeys(),
+        s == null ? null : s.masterLinkStatus(),
+        s == null ? null : s.replicationLagSeconds(),
+        newestInfoMillis == 0 ? null : Instant.ofEpochMilli(newestInfoMillis),
+        primarySnapshot == null ? null : primarySnapshot.pollInterval(),
+        ready,
+        own.size(),
+        shardStatuses,
+        conditions);
+  }
+
+  /** Same as the other, with the generation of a valid component (0 for an invalid one). */
+  public ComponentStatus aggregate(
+      ParsedComponent component,
+      Collection<Shard> shards,
+      List<ComponentCondition> previousConditions) {
+    long generation = component.valid() ? component.component().generation() : 0;
+    return aggregate(component, generation, shards, previousConditions);
+  }
+
+  /** The shards serving {@code componentKey}, sorted by id. */
+  public static List<Shard> shardsOf(String componentKey, Collection<Shard> shards) {
+    List<Shard> own = new ArrayList<>();
+    if (componentKey == null) {
+      return own;
+    }
+    for (Shard shard : shards) {
+      if (componentKey.equals(shard.spec().component())) {
+        own.add(shard);
+      }
+    }
+    own.sort(Comparator.comparing(Shard::id));
+    return own;
+  }
+
+  /** The primary among shards sorted by id, or null when there are none. */
+  public static Shard primaryOf(List<Shard> sortedShards) {
+    Shard knownMaster = null;
+    Shard firstReachable = null;
+    for (Shard shard : sortedShards) {
+      ShardSnapshot snapshot = shard.snapshot();
+      boolean master = "master".equals(snapshot.role());
+      if (master && snapshot.reachable()) {
+        return shard;
+      }
+      if (master && knownMaster == null) {
+        knownMaster = shard;
+      }
+      if (snapshot.reachable() && firstReachable == null) {
+        firstReachable = shard;
+      }
+    }
+    if (knownMaster != null) {
+      return knownMaster;
+    }
+    if (firstReachable != null) {
+      return firstReachable;
+    }
+    return sortedShards.isEmpty() ? null : sortedShards.get(0);
+  }
+
+  /** Whether an error text says the server refused the credentials. */
+  public static boolean isAuthError(String error) {
+    return error != null && AUTH_ERROR.matcher(error).find();
+  }
+
+  private static ComponentCondition readyCondition(
+      ParsedComponent component,
+      long generation,
+      List<Shard> shards,
+      Shard primary,
+      int ready,
+      Instant now) {
+    if (!component.valid()) {
+      return condition(
+          ComponentCondition.FALSE,
+          "InvalidSpec",
+          String.join("; ", component.problems()),
+          generation,
+          now);
+    }
+    if (shards.isEmpty()) {
+      String message =
+          component.component().spec().selector() != null
+              ? "the selector matched no running pod yet"
+              : "the endpoint's shard is not registered yet";
+      return condition(ComponentCondition.FALSE, "NoShards", message, generation, now);
+    }
+    boolean polled = shards.stream().anyMatch(s -> s.snapshot().polls() > 0);
+    if (!polled) {
+      return condition(
+          ComponentCondition.UNKNOWN,
+          "Polling",
+          "waiting for the first INFO of " + shards.size() + " shard(s)",
+          generation,
+          now);
+    }
+    if (ready == 0) {
+      String authError = null;
+      String lastError = null;
+      for (Shard shard : shards) {
+        String error = shard.snapshot().lastError();
+        if (error == null) {
+          continue;
+        }
+        if (lastError == null || shard == primary) {
+          lastError = shard.id() + ": " + error;
+        }
+        if (authError == null && isAuthError(error)) {
+          authError = shard.id() + ": " + error;
+        }
+      }
+      if (authError != null) {
+        return condition(
+            ComponentCondition.FALSE,
+            "AuthFailed",
+            authError + " (check spec.auth.username and the password Secret)",
+            generation,
+            now);
+      }
+      return condition(
+          ComponentCondition.FALSE,
+          "Unreachable",
+          lastError == null ? "no shard answered INFO" : lastError,
+          generation,
+          now);
+    }
+    if (primary.snapshot().summary() == null) {
+      return condition(
+          ComponentCondition.FALSE,
+          "InfoUnavailable",
+          primary.id() + " answers but its INFO could not be read",
+          generation,
+          now);
+    }
+    String role = primary.snapshot().role();
+    return condition(
+        ComponentCondition.TRUE,
+        "Ready",
+        ready
+            + "/"
+            + shards.size()
+            + " shard(s) reachable; primary "
+            + primary.spec().address()
+            + (role == null ? "" : " (" + role.toLowerCase(Locale.ROOT) + ")"),
+        generation,
+        now);
+  }
+
+  private static ComponentCondition condition(
+      String status, String reason, String message, long generation, Instant now) {
+    return new ComponentCondition(
+        ComponentCondition.READY, status, reason, message, now, generation);
+  }
+}

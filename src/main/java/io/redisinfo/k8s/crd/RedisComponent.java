@@ -1,0 +1,82 @@
+package io.redisinfo.k8s.crd;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * One application component and the Redis server(s) that serve it. The user writes {@code spec};
+ * only the operator writes {@code status} (through the status subresource).
+ *
+ * <p>The printer columns are declared here, in the order {@code kubectl get} shows them, rather
+ * than with {@code @PrinterColumn} on status fields: the generator sorts field columns by path,
+ * which would scramble the order, and READY and AGE are not plain fields anyway.
+ */
+@Group(RedisComponent.GROUP)
+@Version(RedisComponent.VERSION)
+@Kind("RedisComponent")
+@Singular("rediscomponent")
+@Plural(RedisComponent.PLURAL)
+@ShortNames("rcomp")
+@AdditionalPrinterColumn(
+    name = "Endpoint",
+    jsonPath = ".status.endpoint",
+    type = Type.STRING,
+    getDescription = "host:port of the primary")
+@AdditionalPrinterColumn(
+    name = "Role",
+    jsonPath = ".status.role",
+    type = Type.STRING,
+    getDescription = "Replication role of the primary as reported by INFO")
+@AdditionalPrinterColumn(
+    name = "Version",
+    jsonPath = ".status.redisVersion",
+    type = Type.STRING,
+    getDescription = "Redis server version")
+@AdditionalPrinterColumn(
+    name = "Memory",
+    jsonPath = ".status.usedMemoryHuman",
+    type = Type.STRING,
+    getDescription = "Memory used by the primary (used_memory_human)")
+@AdditionalPrinterColumn(
+    name = "Ops/s",
+    jsonPath = ".status.opsPerSec",
+    type = Type.NUMBER,
+    getDescription =
+        "Commands per second, from the change of total_commands_processed between polls")
+@AdditionalPrinterColumn(
+    name = "Clients",
+    jsonPath = ".status.connectedClients",
+    type = Type.INTEGER,
+    getDescription = "Connected clients")
+@AdditionalPrinterColumn(
+    name = "Hit%",
+    jsonPath = ".status.hitRatioPercent",
+    type = Type.STRING,
+    getDescription = "Keyspace hits / (hits + misses)")
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = Type.STRING,
+    getDescription = "Whether the component is polled successfully")
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = Type.DATE,
+    getDescription = "Time since the resource was created")
+public class RedisComponent extends CustomResource<RedisComponentSpec, RedisComponentStatus>
+    implements Namespaced {
+  public static final String GROUP = "redisinfo.io";
+  public static final String VERSION = "v1alpha1";
+  public static final String PLURAL = "rediscomponents";
+
+  /** The CRD's name, {@code rediscomponents.redisinfo.io}. */
+  public static final String CRD_NAME = PLURAL + "." + GROUP;
+}

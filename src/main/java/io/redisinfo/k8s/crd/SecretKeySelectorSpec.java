@@ -1,0 +1,45 @@
+package io.redisinfo.k8s.crd;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** {@code spec.auth.passwordSecretRef}: one key of a Secret in the component's namespace. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SecretKeySelectorSpec {
+  @Required
+  @Size(min = 1, max = 253)
+  @JsonPropertyDescription(
+      "Name of a Secret in the same namespace as the RedisComponent. In standalone mode the"
+          + " password is read from the file <secrets-dir>/<name>/<key>.")
+  private String name;
+
+  @Required
+  @Size(min = 1, max = 253)
+  @JsonPropertyDescription("Key in the Secret's data whose value is the password.")
+  private String key;
+
+  public SecretKeySelectorSpec() {}
+
+  public SecretKeySelectorSpec(String name, String key) {
+    this.name = name;
+    this.key = key;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getKey() {
+    return key;
+  }
+
+  public void setKey(String key) {
+    this.key = key;
+  }
+}

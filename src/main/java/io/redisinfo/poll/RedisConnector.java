@@ -1,0 +1,76 @@
+package io.redisinfo.poll;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslVerifyMode;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.redisinfo.shard.Credentials;
+import io.redisinfo.shard.ShardSpec;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Opens one Lettuce connection per shard over one shared {@link ClientResources} (event loops and
+ * timers shared by every shard). Reconnects are the poller's job, not Lettuce's, so a lost
+ * connection shows up as an error of the next poll and is retried on the poller's backoff.
+ */
+public final class RedisConnector implements AutoCloseable {
+  public static final String CLIENT_NAME = "redis-info-operator";
+
+  private final ClientResources resources;
+  private final RedisClient client;
+  private final Duration timeout;
+
+  public RedisConnector(Duration timeout) {
+    this.timeout = timeout;
+    this.resources = DefaultClientResources.builder().build();
+    this.client = RedisClient.create(resources);
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(false)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            // RESP2 works from Redis 2.8 on; HELLO (RESP3) needs 6.0.
+            .protocolVersion(ProtocolVersion.RESP2)
+            .timeoutOptions(TimeoutOptions.enabled(timeout))
+            .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
+            .build());
+  }
+
+  /** Connects, authenticates and names the connection; fails within about the timeout. */
+  public CompletableFuture<StatefulRedisConnection<String, String>> connect(ShardSpec spec) {
+    RedisURI.Builder uri =
+        RedisURI.builder()
+            .withHost(spec.address().host())
+            .withPort(spec.address().port())
+            .withTimeout(timeout)
+            .withClientName(CLIENT_NAME)
+            .withSsl(spec.tls());
+    if (spec.tls()) {
+      // Pods are reached by IP, which their certificates rarely name: check the chain only.
+      uri.withVerifyPeer(SslVerifyMode.CA);
+    }
+    Credentials credentials = spec.credentials();
+    if (credentials.hasPassword()) {
+      if (credentials.username() == null) {
+        // No user: plain AUTH <password>, which Redis before 6 also understands.
+        uri.withPassword(credentials.password().toCharArray());
+      } else {
+        uri.withAuthentication(credentials.username(), credentials.password().toCharArray());
+      }
+    }
+    return client.connectAsync(StringCodec.UTF8, uri.build()).toCompletableFuture();
+  }
+
+  @Override
+  public void close() {
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,237 @@
+package io.redisinfo.poll;
+
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.redisinfo.info.Info;
+import io.redisinfo.info.InfoSummary;
+import io.redisinfo.shard.PollingRange;
+import io.redisinfo.shard.Shard;
+import io.redisinfo.shard.ShardSnapshot;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls one shard: keeps its connection, runs INFO on schedule or on demand (never two at once),
+ * publishes each result as a snapshot and schedules the next poll. State is guarded by this
+ * object's lock; Redis I/O runs on Lettuce's event loops, never under the lock.
+ */
+final class ShardPoller {
+  /** ops/s is measured over at least this long, whatever the poll interval. */
+  private static final long RATE_WINDOW_NANOS = 900_000_000L;
+
+  private final Shard shard;
+  private final PollerContext context;
+
+  private StatefulRedisConnection<String, String> connection;
+  private CompletableFuture<ShardSnapshot> inFlight;
+  private ScheduledFuture<?> scheduled;
+  private IntervalPolicy.State interval;
+  private Info previousInfo;
+  private long previousInfoNanos;
+  private boolean closed;
+
+  ShardPoller(Shard shard, PollerContext context) {
+    this.shard = shard;
+    this.context = context;
+    this.interval = context.policy().initial(range());
+  }
+
+  private PollingRange range() {
+    PollingRange own = shard.spec().polling();
+    return own != null ? own : context.options().range();
+  }
+
+  synchronized void start() {
+    schedule(context.policy().initialDelay());
+  }
+
+  /** Polls now, or joins the poll in flight. */
+  CompletableFuture<ShardSnapshot> pollNow() {
+    CompletableFuture<ShardSnapshot> result;
+    synchronized (this) {
+      if (closed) {
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("shard " + shard.id() + " was removed"));
+      }
+      if (inFlight != null) {
+        return inFlight;
+      }
+      if (scheduled != null) {
+        scheduled.cancel(false);
+        scheduled = null;
+      }
+      result = new CompletableFuture<>();
+      inFlight = result;
+    }
+    long start = System.nanoTime();
+    Duration timeout = context.options().timeout();
+    connection()
+        .thenCompose(c -> c.async().info("everything").toCompletableFuture())
+        // A safety net above Lettuce's own timeouts (connect, handshake, command).
+        .orTimeout(timeout.toMillis() * 2 + 500, TimeUnit.MILLISECONDS)
+        .whenComplete((text, error) -> finish(result, start, text, error));
+    return result;
+  }
+
+  private CompletableFuture<StatefulRedisConnection<String, String>> connection() {
+    StatefulRedisConnection<String, String> current;
+    synchronized (this) {
+      current = connection;
+    }
+    if (current != null && current.isOpen()) {
+      return CompletableFuture.completedFuture(current);
+    }
+    if (current != null) {
+      current.closeAsync();
+    }
+    return context
+        .connector()
+        .connect(shard.spec())
+        .thenApply(
+            opened -> {
+              synchronized (this) {
+                if (closed) {
+                  opened.closeAsync();
+                  throw new IllegalStateException("shard " + shard.id() + " was removed");
+                }
+                connection = opened;
+              }
+              return opened;
+            });
+  }
+
+  private void finish(
+      CompletableFuture<ShardSnapshot> result, long start, String text, Throwable error) {
+    long now = System.nanoTime();
+    ShardSnapshot before = shard.snapshot();
+    ShardSnapshot after;
+    Activity activity;
+    synchronized (this) {
+      inFlight = null;
+      if (closed) {
+        result.completeExceptionally(
+            new IllegalStateException("shard " + shard.id() + " was removed"));
+        return;
+      }
+      PollingRange range = range();
+      if (error == null) {
+        Info info = context.parser().parse(text);
+        InfoSummary summary;
+        if (previousInfo != null && now - previousInfoNanos < RATE_WINDOW_NANOS) {
+          // Too close to the baseline (an on-demand refresh): a rate over a few milliseconds
+          // would be noise, so keep the last rate and the baseline.
+          summary = context.summarizer().summarize(info, null, 0);
+          summary =
+              summary.withOpsPerSec(before.summary() == null ? null : before.summary().opsPerSec());
+        } else {
+          summary =
+              context
+                  .summarizer()
+                  .summarize(
+                      info, previousInfo, previousInfo == null ? 0 : now - previousInfoNanos);
+          previousInfo = info;
+          previousInfoNanos = now;
+        }
+        activity = context.detector().assess(before.summary(), summary);
+        interval = context.policy().next(interval, activity, range);
+        after =
+            new ShardSnapshot(
+                info,
+                summary,
+                now,
+                System.currentTimeMillis(),
+                true,
+                null,
+                interval.interval(),
+                before.polls() + 1,
+                before.failures());
+      } else {
+        activity = Activity.TROUBLE;
+        Throwable cause = PollErrors.unwrap(error);
+        if (dropsConnection(cause)) {
+          closeConnection();
+        }
+        interval = context.policy().next(interval, activity, range);
+        after =
+            new ShardSnapshot(
+                before.info(),
+                before.summary(),
+                before.infoAtNanos(),
+                before.infoAtEpochMillis(),
+                false,
+                PollErrors.describe(
+                    cause, shard.spec().address().toString(), context.options().timeout()),
+                interval.interval(),
+                before.polls() + 1,
+                before.failures() + 1);
+      }
+      shard.publish(after);
+      schedule(context.policy().delay(interval, range));
+    }
+    context
+        .observer()
+        .onPoll(
+            shard, error == null ? null : PollErrors.unwrap(error), Duration.ofNanos(now - start));
+    result.complete(after);
+  }
+
+  /**
+   * A server's error reply leaves the connection usable; anything else (timeout, lost connection,
+   * garbage) may leave a half-read reply or a dead socket behind, so the next poll reconnects.
+   */
+  private static boolean dropsConnection(Throwable cause) {
+    return !(cause instanceof RedisCommandExecutionException);
+  }
+
+  private void schedule(Duration delay) {
+    if (closed) {
+      return;
+    }
+    if (scheduled != null) {
+      scheduled.cancel(false);
+    }
+    scheduled =
+        context.scheduler().schedule(this::pollNowQuietly, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private void pollNowQuietly() {
+    pollNow();
+  }
+
+  /** The address, credentials or TLS changed: reconnect at the next poll, which comes soon. */
+  synchronized void reconnect() {
+    closeConnection();
+    previousInfo = null;
+    interval = context.policy().initial(range());
+    if (inFlight == null) {
+      schedule(context.policy().initialDelay());
+    }
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      connection.closeAsync();
+      connection = null;
+    }
+  }
+
+  void close() {
+    CompletableFuture<ShardSnapshot> pending;
+    synchronized (this) {
+      closed = true;
+      if (scheduled != null) {
+        scheduled.cancel(false);
+        scheduled = null;
+      }
+      closeConnection();
+      pending = inFlight;
+      inFlight = null;
+    }
+    if (pending != null) {
+      pending.completeExceptionally(
+          new IllegalStateException("shard " + shard.id() + " was removed"));
+    }
+  }
+}

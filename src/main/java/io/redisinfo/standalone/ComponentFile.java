@@ -1,0 +1,55 @@
+package io.redisinfo.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.redisinfo.component.ComponentParser;
+import io.redisinfo.component.ParsedComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one {@code --components} file: a YAML stream of {@code RedisComponent} documents, exactly
+ * what is applied to a cluster. Each document is read on its own, so a broken document (even a YAML
+ * syntax error) is reported with its index and skipped while the others load.
+ */
+final class ComponentFile {
+  private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*(#.*)?$");
+
+  /** One document of the file: its 1-based index and what it parsed into. */
+  record Document(int index, ParsedComponent component) {}
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final ComponentParser parser;
+
+  ComponentFile(ComponentParser parser) {
+    this.parser = parser;
+  }
+
+  List<Document> parse(String text, String defaultNamespace) {
+    List<Document> documents = new ArrayList<>();
+    String[] chunks = DOCUMENT_SEPARATOR.split(text, -1);
+    int index = 0;
+    for (String chunk : chunks) {
+      if (chunk.lines().allMatch(line -> line.isBlank() || line.trim().startsWith("#"))) {
+        continue; // empty documents (a leading '---', comments only) are not documents
+      }
+      index++;
+      JsonNode node;
+      try {
+        node = yaml.readTree(chunk);
+      } catch (Exception e) {
+        String detail =
+            e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        documents.add(
+            new Document(
+                index,
+                new ParsedComponent(null, null, null, List.of("not valid YAML: " + detail))));
+        continue;
+      }
+      documents.add(new Document(index, parser.parse(node, defaultNamespace)));
+    }
+    return documents;
+  }
+}

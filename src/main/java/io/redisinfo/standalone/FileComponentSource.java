@@ -1,0 +1,163 @@
+package io.redisinfo.standalone;
+
+import io.redisinfo.component.Component;
+import io.redisinfo.component.ComponentRegistry;
+import io.redisinfo.component.ComponentShards;
+import io.redisinfo.component.ParsedComponent;
+import io.redisinfo.shard.Credentials;
+import io.redisinfo.shard.ShardRegistry;
+import io.redisinfo.shard.ShardSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the component and shard registries in step with the {@code --components} files and the
+ * password files of {@code --secrets-dir}: {@link #refresh()} re-reads what changed (call it
+ * periodically). A file that cannot be read keeps its last good components, so nothing is lost to a
+ * half-written file.
+ */
+final class FileComponentSource {
+  static final String SOURCE = "component-files";
+  private static final Logger LOG = LoggerFactory.getLogger(FileComponentSource.class);
+
+  private final List<Path> files;
+  private final String defaultNamespace;
+  private final ComponentFile reader;
+  private final SecretsDirectory secrets;
+  private final ComponentRegistry components;
+  private final ShardRegistry shards;
+  private final Map<Path, byte[]> lastContent = new HashMap<>();
+  private final Map<Path, List<ComponentFile.Document>> documents = new LinkedHashMap<>();
+  private final Set<String> reported = new HashSet<>();
+
+  FileComponentSource(
+      List<Path> files,
+      String defaultNamespace,
+      ComponentFile reader,
+      SecretsDirectory secrets,
+      ComponentRegistry components,
+      ShardRegistry shards) {
+    this.files = List.copyOf(files);
+    this.defaultNamespace = defaultNamespace;
+    this.reader = reader;
+    this.secrets = secrets;
+    this.components = components;
+    this.shards = shards;
+  }
+
+  /** Re-reads changed files, re-resolves passwords and syncs both registries. */
+  synchronized void refresh() {
+    for (Path file : files) {
+      readIfChanged(file);
+    }
+    List<ParsedComponent> wanted = new ArrayList<>();
+    List<ShardSpec> specs = new ArrayList<>();
+    Map<String, String> origin = new HashMap<>();
+    Set<String> messages = new HashSet<>();
+    for (Map.Entry<Path, List<ComponentFile.Document>> entry : documents.entrySet()) {
+      for (ComponentFile.Document document : entry.getValue()) {
+        String where = entry.getKey() + " document " + document.index();
+        ParsedComponent parsed = document.component();
+        if (parsed.key() != null && origin.containsKey(parsed.key())) {
+          report(
+              messages,
+              where
+                  + ": component "
+                  + parsed.key()
+                  + " is already defined in "
+                  + origin.get(parsed.key())
+                  + "; this one is skipped");
+          continue;
+        }
+        if (parsed.key() != null) {
+          origin.put(parsed.key(), where);
+        }
+        if (!parsed.valid()) {
+          report(
+              messages,
+              where
+                  + (parsed.key() == null ? "" : " (" + parsed.key() + ")")
+                  + " is invalid and skipped: "
+                  + String.join("; ", parsed.problems()));
+          wanted.add(parsed);
+          continue;
+        }
+        Component component = parsed.component();
+        if (component.spec().endpoint() == null) {
+          report(
+              messages,
+              where
+                  + " ("
+                  + parsed.key()
+                  + "): selector components need Kubernetes"
+                  + " pods; in standalone mode give an endpoint");
+          wanted.add(parsed);
+          continue;
+        }
+        try {
+          specs.add(ComponentShards.endpointShard(component, credentials(component)));
+          wanted.add(parsed);
+        } catch (IllegalStateException e) {
+          report(messages, where + " (" + parsed.key() + "): " + e.getMessage());
+          wanted.add(
+              new ParsedComponent(
+                  parsed.namespace(), parsed.name(), null, List.of(e.getMessage())));
+        }
+      }
+    }
+    components.sync(SOURCE, wanted);
+    shards.sync(SOURCE, specs);
+    reported.retainAll(messages);
+  }
+
+  private Credentials credentials(Component component) {
+    var spec = component.spec();
+    if (spec.passwordSecretRef() == null) {
+      return spec.username() == null ? Credentials.NONE : new Credentials(spec.username(), null);
+    }
+    return new Credentials(spec.username(), secrets.password(spec.passwordSecretRef()));
+  }
+
+  private void readIfChanged(Path file) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      if (lastContent.put(file, null) != null || !documents.containsKey(file)) {
+        LOG.warn(
+            "cannot read components file {} ({}); keeping its last good components",
+            file,
+            e.getClass().getSimpleName());
+      }
+      documents.putIfAbsent(file, List.of());
+      return;
+    }
+    if (Arrays.equals(content, lastContent.get(file)) && documents.containsKey(file)) {
+      return;
+    }
+    lastContent.put(file, content);
+    documents.put(
+        file, reader.parse(new String(content, StandardCharsets.UTF_8), defaultNamespace));
+    LOG.info("read {} component document(s) from {}", documents.get(file).size(), file);
+  }
+
+  /** Logs a problem once, and again only after it went away and came back. */
+  private void report(Set<String> current, String message) {
+    current.add(message);
+    if (reported.add(message)) {
+      LOG.warn(message);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.redisinfo.standalone;
+
+import io.redisinfo.component.SecretRef;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code --secrets-dir DIR}: a {@code passwordSecretRef {name, key}} is the file {@code
+ * DIR/name/key}, the layout of a Kubernetes Secret mounted as a volume.
+ */
+final class SecretsDirectory {
+  private final Path root;
+
+  /**
+   * @param root the directory, or null when none was given
+   */
+  SecretsDirectory(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * @return the password (one trailing newline removed)
+   * @throws IllegalStateException saying which file is missing or unreadable
+   */
+  String password(SecretRef ref) {
+    if (root == null) {
+      throw new IllegalStateException(
+          "passwordSecretRef "
+              + ref.name()
+              + "/"
+              + ref.key()
+              + " needs --secrets-dir (a directory with the file NAME/KEY)");
+    }
+    if (ref.name().contains("/") || ref.key().contains("/") || ref.name().startsWith("..")) {
+      throw new IllegalStateException(
+          "passwordSecretRef " + ref.name() + "/" + ref.key() + " must not contain '/' or '..'");
+    }
+    Path file = root.resolve(ref.name()).resolve(ref.key());
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      if (text.endsWith("\n")) {
+        text = text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1));
+      }
+      return text;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "password file "
+              + file
+              + " for passwordSecretRef "
+              + ref.name()
+              + "/"
+              + ref.key()
+              + " cannot be read ("
+              + e.getClass().getSimpleName()
+              + ")");
+    }
+  }
+}

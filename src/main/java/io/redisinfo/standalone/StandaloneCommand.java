@@ -1,0 +1,189 @@
+package io.redisinfo.standalone;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redisinfo.app.Engine;
+import io.redisinfo.cli.CommonOptions;
+import io.redisinfo.component.ComponentParser;
+import io.redisinfo.poll.PollerOptions;
+import io.redisinfo.shard.ShardSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code standalone}: no Kubernetes; shards from {@code --redis}, components from files. */
+@Command(
+    name = "standalone",
+    mixinStandardHelpOptions = true,
+    description =
+        "Poll Redis servers given by address and by component files; serve INFO over HTTP.")
+public final class StandaloneCommand implements java.util.concurrent.Callable<Integer> {
+  private static final String AD_HOC_SOURCE = "command-line";
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--redis",
+      paramLabel = "[NAME=]HOST:PORT",
+      description = "An ad-hoc shard (repeatable); its id is NAME, or HOST:PORT.")
+  List<String> redis = new ArrayList<>();
+
+  @Option(
+      names = "--components",
+      paramLabel = "FILE",
+      description =
+          "A YAML stream of RedisComponent documents (repeatable); re-read when it changes.")
+  List<Path> componentFiles = new ArrayList<>();
+
+  @Option(
+      names = "--secrets-dir",
+      paramLabel = "DIR",
+      defaultValue = "${env:REDISINFO_SECRETS_DIR}",
+      description = "passwordSecretRef {name, key} resolves to the file DIR/name/key.")
+  Path secretsDir;
+
+  @Option(
+      names = "--namespace",
+      defaultValue = "${env:REDISINFO_NAMESPACE:-default}",
+      description = "Namespace of components that name none (default ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Option(
+      names = "--directory-dir",
+      paramLabel = "DIR",
+      defaultValue = "${env:REDISINFO_DIRECTORY_DIR}",
+      description = "Also write each directory entry as the file DIR/namespace/component.json.")
+  Path directoryDir;
+
+  @Option(
+      names = "--reload-interval",
+      defaultValue = "${env:REDISINFO_RELOAD_INTERVAL:-2s}",
+      converter = io.redisinfo.cli.DurationConverter.class,
+      description =
+          "How often component and password files are checked for changes (default ${DEFAULT-VALUE}).")
+  java.time.Duration reloadInterval;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile Engine engine;
+
+  @Override
+  public Integer call() throws Exception {
+    common.logFormat.apply();
+    Logger log = LoggerFactory.getLogger(StandaloneCommand.class);
+    PollerOptions options;
+    List<ShardSpec> adHoc;
+    try {
+      options = common.pollerOptions();
+      adHoc = AdHocShards.parse(redis);
+      for (Path file : componentFiles) {
+        if (!Files.isReadable(file)) {
+          throw new IllegalArgumentException("--components " + file + ": no such readable file");
+        }
+      }
+      if (secretsDir != null && !Files.isDirectory(secretsDir)) {
+        throw new IllegalArgumentException("--secrets-dir " + secretsDir + ": not a directory");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+
+    AtomicBoolean ready = new AtomicBoolean();
+    // Ready once every shard known at start has been polled once; it then stays ready.
+    Engine started =
+        Engine.start(
+            new Engine.Settings(
+                options,
+                common.httpPort,
+                directoryDir,
+                () -> {
+                  if (!ready.get() && engine != null && engine.firstSweepDone()) {
+                    ready.set(true);
+                  }
+                  return ready.get();
+                }));
+    engine = started;
+    ScheduledExecutorService reload =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "redisinfo-component-files");
+              t.setDaemon(true);
+              return t;
+            });
+    Thread shutdownHook = new Thread(this::stopAndWait, "redisinfo-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      started.shards().sync(AD_HOC_SOURCE, adHoc);
+      FileComponentSource files =
+          new FileComponentSource(
+              componentFiles,
+              namespace,
+              new ComponentFile(new ComponentParser(new ObjectMapper(), true)),
+              new SecretsDirectory(secretsDir),
+              started.components(),
+              started.shards());
+      files.refresh();
+      reload.scheduleWithFixedDelay(
+          () -> {
+            try {
+              files.refresh();
+            } catch (RuntimeException e) {
+              log.warn("reloading component files failed: {}", e.toString());
+            }
+          },
+          reloadInterval.toMillis(),
+          reloadInterval.toMillis(),
+          TimeUnit.MILLISECONDS);
+      log.info(
+          "standalone mode: {} shard(s), HTTP API on http://127.0.0.1:{}/v1/shards",
+          started.shards().size(),
+          started.http().port());
+      System.out.println("listening on port " + started.http().port());
+      stopped.await();
+    } finally {
+      reload.shutdownNow();
+      started.close();
+      closed.countDown();
+      log.info("stopped");
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is what is stopping us
+      }
+    }
+    return 0;
+  }
+
+  /** Stops a running command (SIGTERM does it through the shutdown hook). */
+  public void stop() {
+    stopped.countDown();
+  }
+
+  /** On SIGTERM: stop, and hold the JVM until connections and the HTTP server are closed. */
+  private void stopAndWait() {
+    stop();
+    try {
+      closed.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The running engine, for tests. */
+  Engine engine() {
+    return engine;
+  }
+}

@@ -1,0 +1,46 @@
+package io.redisinfo.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redisinfo.metrics.PrometheusMetrics;
+import io.redisinfo.shard.ShardAddress;
+import io.redisinfo.shard.ShardRegistry;
+import io.redisinfo.shard.ShardSpec;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MetricsHandlerTest {
+  private final ShardRegistry shards = new ShardRegistry(Duration.ofSeconds(1));
+  private final PrometheusMetrics metrics = new PrometheusMetrics(shards);
+  private final ApiServer server =
+      ApiServer.start(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), ApiServer.Limits.DEFAULT);
+
+  @AfterEach
+  void stop() {
+    server.close();
+    metrics.close();
+  }
+
+  @Test
+  void servesThePrometheusTextFormat() {
+    server.route(MetricsHandler.PATH, new MetricsHandler(metrics));
+    shards.put("test", ShardSpec.of("adhoc", new ShardAddress("127.0.0.1", 6379)));
+    shards.get("adhoc").orElseThrow().publish(Fixtures.snapshot(Fixtures.info("master", 1), 0));
+
+    HttpResponse<String> response = new HttpCalls(server).get("/metrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .contains("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(response.body())
+        .contains(
+            "redis_up{address=\"127.0.0.1:6379\",component=\"\",namespace=\"\",shard=\"adhoc\"} 1")
+        .contains("# TYPE redis_commands_total counter")
+        .contains("redisinfo_shards 1.0");
+  }
+}

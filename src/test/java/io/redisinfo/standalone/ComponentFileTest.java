@@ -1,0 +1,96 @@
+package io.redisinfo.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redisinfo.component.ComponentParser;
+import io.redisinfo.component.Purpose;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComponentFileTest {
+  private final ComponentFile reader =
+      new ComponentFile(new ComponentParser(new ObjectMapper(), true));
+
+  @Test
+  void readsEveryDocumentOfAStreamAndReportsBrokenOnesByIndex() {
+    String yaml =
+        """
+        # components of the shop
+        ---
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: cache, namespace: shop}
+        spec:
+          purpose: cache
+          endpoint: {host: 127.0.0.1, port: 7000}
+          polling: {minInterval: 500ms, maxInterval: 10s}
+          config: {ttlSeconds: 60}
+        ---
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: broken}
+        spec:
+          endpoint: {host: a, port: 70000}
+          selector: {matchLabels: {app: x}}
+          polling: {minInterval: 5s, maxInterval: 1s}
+        ---
+        this: is: not yaml: [
+        ---
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: sessions}
+        spec:
+          purpose: session
+          endpoint: {host: localhost}
+        """;
+    List<ComponentFile.Document> documents = reader.parse(yaml, "default");
+
+    assertThat(documents).extracting(ComponentFile.Document::index).containsExactly(1, 2, 3, 4);
+    var cache = documents.get(0).component();
+    assertThat(cache.valid()).isTrue();
+    assertThat(cache.key()).isEqualTo("shop/cache");
+    assertThat(cache.component().spec().purpose()).isEqualTo(Purpose.CACHE);
+    assertThat(cache.component().spec().endpoint().port()).isEqualTo(7000);
+    assertThat(cache.component().spec().polling().min()).isEqualTo(Duration.ofMillis(500));
+    assertThat(cache.component().spec().config()).containsEntry("ttlSeconds", 60);
+
+    var broken = documents.get(1).component();
+    assertThat(broken.valid()).isFalse();
+    assertThat(broken.key()).isEqualTo("default/broken");
+    assertThat(broken.problems())
+        .anyMatch(p -> p.contains("exactly one of endpoint") && p.contains("both"))
+        .anyMatch(p -> p.contains("spec.endpoint.port must be a port number 1-65535"))
+        .anyMatch(p -> p.contains("must not be greater than maxInterval"));
+
+    assertThat(documents.get(2).component().problems())
+        .singleElement()
+        .asString()
+        .startsWith("not valid YAML");
+
+    var sessions = documents.get(3).component();
+    assertThat(sessions.valid()).isTrue();
+    assertThat(sessions.component().spec().endpoint().port()).isEqualTo(6379);
+  }
+
+  @Test
+  void rejectsUnknownFieldsWrongKindsAndBadDurations() {
+    String yaml =
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: x}
+        spec:
+          endpiont: {host: a}
+          polling: {minInterval: soon, maxInterval: 1s}
+        """;
+    var parsed = reader.parse(yaml, "default").get(0).component();
+    assertThat(parsed.problems())
+        .anyMatch(p -> p.contains("apiVersion is 'v1'"))
+        .anyMatch(p -> p.contains("kind is 'ConfigMap'"))
+        .anyMatch(p -> p.contains("spec.endpiont is not a known field"))
+        .anyMatch(p -> p.contains("spec.polling.minInterval: duration 'soon' is not valid"))
+        .anyMatch(p -> p.contains("sets neither"));
+  }
+}
