@@ -1,6 +1,7 @@
 package io.redisinfo.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -9,12 +10,14 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.redisinfo.k8s.crd.RedisComponent;
 import io.redisinfo.k8s.crd.RedisComponentStatus;
 import io.redisinfo.metrics.StatusWriteMetrics;
-import java.util.Iterator;
 
 /**
- * Writes a RedisComponent's status with a JSON merge patch of the status subresource: never the
- * spec, no resourceVersion (the operator is the status' only writer, so a conflict cannot lose
- * anything), and fields the new status no longer has are set to null so they disappear.
+ * Writes a RedisComponent's status through the status subresource, never the spec, as a JSON Patch
+ * that sets the whole {@code /status} ({@code [{"op":"add","path":"/status","value":...}]}; {@code
+ * add} replaces an existing member). No resourceVersion is sent: the operator is the status' only
+ * writer, so a conflict cannot lose anything. A JSON merge patch would do the same on a real API
+ * server, but fabric8's mock server merges arrays (conditions, shards) by appending, so the one
+ * patch both understand alike is used.
  */
 final class StatusWriter {
   private final KubernetesClient client;
@@ -32,25 +35,18 @@ final class StatusWriter {
    * @throws KubernetesClientException on other failures (JOSDK retries the reconcile)
    */
   boolean write(RedisComponent resource, RedisComponentStatus status) {
-    ObjectNode statusNode = mapper.valueToTree(status);
-    if (resource.getStatus() != null) {
-      ObjectNode old = mapper.valueToTree(resource.getStatus());
-      for (Iterator<String> it = old.fieldNames(); it.hasNext(); ) {
-        String field = it.next();
-        if (!statusNode.has(field)) {
-          statusNode.putNull(field);
-        }
-      }
-    }
-    ObjectNode patch = mapper.createObjectNode();
-    patch.set("status", statusNode);
+    ObjectNode operation = mapper.createObjectNode();
+    operation.put("op", "add");
+    operation.put("path", "/status");
+    operation.set("value", mapper.valueToTree(status));
+    ArrayNode patch = mapper.createArrayNode().add(operation);
     try {
       client
           .resources(RedisComponent.class)
           .inNamespace(resource.getMetadata().getNamespace())
           .withName(resource.getMetadata().getName())
           .subresource("status")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
+          .patch(PatchContext.of(PatchType.JSON), patch.toString());
       metrics.recordStatusWrite(true);
       return true;
     } catch (KubernetesClientException e) {
