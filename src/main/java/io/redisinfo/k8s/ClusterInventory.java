@@ -73,6 +73,7 @@ public final class ClusterInventory implements AutoCloseable {
   private final List<SharedIndexInformer<Pod>> podInformers = new ArrayList<>();
   private final List<SharedIndexInformer<Secret>> secretInformers = new ArrayList<>();
   private final Map<String, ComponentProblem> problems = new ConcurrentHashMap<>();
+  private final Map<String, Long> generations = new ConcurrentHashMap<>();
   private final Set<String> componentSources = new HashSet<>();
   private final ExecutorService resyncer =
       Executors.newSingleThreadExecutor(
@@ -157,6 +158,15 @@ public final class ClusterInventory implements AutoCloseable {
     return Optional.ofNullable(problems.get(componentKey));
   }
 
+  /**
+   * Whether the registries reflect this generation of the component (or a newer one): a status
+   * computed before would report a state the component is not in.
+   */
+  public boolean hasSeen(String componentKey, long generation) {
+    Long seen = generations.get(componentKey);
+    return seen != null && seen >= generation;
+  }
+
   /** Every RedisComponent in the cache. */
   public List<RedisComponent> resources() {
     List<RedisComponent> all = new ArrayList<>();
@@ -194,6 +204,7 @@ public final class ClusterInventory implements AutoCloseable {
     List<ParsedComponent> wanted = new ArrayList<>();
     Map<String, List<ShardSpec>> shardsByComponent = new HashMap<>();
     Map<String, ComponentProblem> found = new HashMap<>();
+    Map<String, Long> seen = new HashMap<>();
     Set<String> claimedPods = new HashSet<>();
     for (RedisComponent resource : resources) {
       String namespace = resource.getMetadata().getNamespace();
@@ -204,6 +215,8 @@ public final class ClusterInventory implements AutoCloseable {
       }
       List<ShardSpec> specs = new ArrayList<>();
       shardsByComponent.put(key, specs);
+      Long generation = resource.getMetadata().getGeneration();
+      seen.put(key, generation == null ? 0 : generation);
       if (!parsed.valid()) {
         found.put(
             key,
@@ -291,6 +304,8 @@ public final class ClusterInventory implements AutoCloseable {
           shards.sync(componentSource(key), specs);
           componentSources.add(key);
         });
+    generations.keySet().retainAll(seen.keySet());
+    generations.putAll(seen);
   }
 
   private record PasswordLookup(String password, ComponentProblem problem) {}

@@ -72,8 +72,11 @@ public final class RedisComponentReconciler
   @Override
   public UpdateControl<RedisComponent> reconcile(
       RedisComponent resource, Context<RedisComponent> context) {
-    if (inventory.synced()) {
-      String key = key(resource);
+    String key = key(resource);
+    long generation =
+        resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
+    // Until the inventory has read this generation, the registries describe the previous one.
+    if (inventory.synced() && inventory.hasSeen(key, generation)) {
       ComponentStatus status = statusOf(resource);
       if (policy.due(key, status) && writer.write(resource, StatusMapping.toResource(status))) {
         policy.recordWritten(key, status);
