@@ -112,15 +112,17 @@ public final class KubernetesOperator implements AutoCloseable {
                   o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(meterRegistry));
                 }
                 if (settings.leaderElection()) {
-                  o.withLeaderElectionConfiguration(
+                  LeaderElectionConfigurationBuilder lease =
                       LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
                           .withLeaseNamespace(settings.leaseNamespace())
                           .withIdentity(settings.identity())
                           .withLeaseDuration(settings.leaseDuration())
                           .withRenewDeadline(settings.renewDeadline())
-                          .withRetryPeriod(settings.retryPeriod())
-                          .withExitOnStopLeading(settings.exitOnStopLeading())
-                          .build());
+                          .withRetryPeriod(settings.retryPeriod());
+                  // JOSDK ends the process when the Lease is lost (the pod restarts as a
+                  // standby); only tests running several replicas in one JVM turn that off.
+                  o.withLeaderElectionConfiguration(
+                      settings.exitOnStopLeading() ? lease.build() : lease.buildForTest(false));
                 }
               });
       operator.register(

@@ -41,10 +41,9 @@ final class StatusWriter {
     operation.set("value", mapper.valueToTree(status));
     ArrayNode patch = mapper.createArrayNode().add(operation);
     try {
+      // Through the cached item: patching by name alone makes fabric8 GET the resource first.
       client
-          .resources(RedisComponent.class)
-          .inNamespace(resource.getMetadata().getNamespace())
-          .withName(resource.getMetadata().getName())
+          .resource(resource)
           .subresource("status")
           .patch(PatchContext.of(PatchType.JSON), patch.toString());
       metrics.recordStatusWrite(true);

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  */
 final class MockCluster implements AutoCloseable {
   /** One request as the API server saw it. */
-  record Request(long atNanos, String method, String path) {}
+  record Request(long atNanos, String method, String path, String body) {}
 
   /** Held so the level sticks: the mock logs every request at INFO otherwise. */
   private static final java.util.logging.Logger MOCK_LOG =
@@ -50,7 +50,9 @@ final class MockCluster implements AutoCloseable {
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
-            requests.add(new Request(System.nanoTime(), request.getMethod(), request.getPath()));
+            requests.add(
+                new Request(
+                    System.nanoTime(), request.getMethod(), request.getPath(), body(request)));
             return crud.dispatch(request);
           }
         };
@@ -84,6 +86,13 @@ final class MockCluster implements AutoCloseable {
                 ProjectFiles.read(ProjectFiles.path("crds/" + ProjectFiles.CRD_FILE))
                     .getBytes(StandardCharsets.UTF_8)))
         .create();
+  }
+
+  /** The body without consuming it (the CRUD dispatcher reads it after us). */
+  private static String body(RecordedRequest request) {
+    return request.getBody() == null
+        ? ""
+        : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
   }
 
   /** A new client of the mock (closed with the cluster). */
