@@ -1,5 +1,6 @@
 package io.redisinfo.cli;
 
+import io.redisinfo.k8s.OperatorCommand;
 import io.redisinfo.standalone.StandaloneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
       "Tracks many Redis servers, polls INFO on an adaptive interval and serves it over HTTP;",
       "as a Kubernetes operator it also writes summaries into RedisComponent status."
     },
-    subcommands = {StandaloneCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {OperatorCommand.class, StandaloneCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -61,6 +61,8 @@ public final class OperatorApiCalls {
           new ApiCall("coordination.k8s.io", "leases", "get"),
           new ApiCall("coordination.k8s.io", "leases", "create"),
           new ApiCall("coordination.k8s.io", "leases", "update"),
+          // JOSDK asks at start whether it may use Leases (a SelfSubjectRulesReview).
+          new ApiCall("authorization.k8s.io", "selfsubjectrulesreviews", "create"),
           // JOSDK checks at start that the RedisComponent CRD is installed.
           new ApiCall("apiextensions.k8s.io", "customresourcedefinitions", "get"));
 

@@ -8,8 +8,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * {@code spec.polling}: the component's own poll-interval range. The CEL rules compare the two
- * durations at admission; {@link RedisComponentSpecValidator} checks the same in Java for files
- * read without an API server.
+ * durations at admission; {@link io.redisinfo.component.ComponentParser} checks the same in Java
+ * for files read without an API server.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(

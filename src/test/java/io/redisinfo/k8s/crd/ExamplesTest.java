@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.redisinfo.component.ComponentParser;
 import io.redisinfo.k8s.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every file in {@code examples/} holds valid RedisComponents (and the Secrets they refer to):
  * valid against the generated CRD's structural schema, and against its CEL rules as far as {@link
- * RedisComponentSpecValidator} mirrors them.
+ * ComponentParser} (which applies the same rules to files and to resources) checks them.
  */
 class ExamplesTest {
   private static JSONSchemaProps schema;
@@ -132,11 +133,12 @@ class ExamplesTest {
 
   @ParameterizedTest
   @MethodSource("exampleFiles")
-  void componentsPassTheCelRules(Path file) {
-    for (HasMetadata o : objectsIn(file)) {
-      if (o instanceof RedisComponent component) {
-        assertThat(RedisComponentSpecValidator.problems(component.getSpec()))
-            .as(file.getFileName() + " " + component.getMetadata().getName())
+  void componentsPassTheCelRules(Path file) throws IOException {
+    ComponentParser parser = new ComponentParser(new ObjectMapper(), true);
+    for (JsonNode document : documentsIn(file)) {
+      if ("RedisComponent".equals(document.path("kind").asText())) {
+        assertThat(parser.parse(document, "default").problems())
+            .as(file.getFileName() + " " + document.path("metadata").path("name").asText())
             .isEmpty();
       }
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Checks a document against the structural OpenAPI schema of a CRD the way the API server does for
  * the parts that need no CEL: types, required properties, enums, numeric ranges, string lengths and
  * patterns, and unknown fields (which the API server would prune or reject). CEL rules are left to
- * {@link RedisComponentSpecValidator}.
+ * {@link io.redisinfo.component.ComponentParser}.
  */
 final class SchemaChecker {
   private SchemaChecker() {}

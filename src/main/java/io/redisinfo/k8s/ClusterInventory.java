@@ -1,0 +1,414 @@
+package io.redisinfo.k8s;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.redisinfo.component.Component;
+import io.redisinfo.component.ComponentParser;
+import io.redisinfo.component.ComponentRegistry;
+import io.redisinfo.component.ComponentShards;
+import io.redisinfo.component.ComponentSpec;
+import io.redisinfo.component.ParsedComponent;
+import io.redisinfo.component.PodSelector;
+import io.redisinfo.component.SecretRef;
+import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.shard.Credentials;
+import io.redisinfo.shard.ShardAddress;
+import io.redisinfo.shard.ShardRegistry;
+import io.redisinfo.shard.ShardSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Observes the cluster and keeps the component and shard registries in step with it, on every
+ * replica (leader or not), so any replica polls and answers HTTP queries.
+ *
+ * <p>Informers watch RedisComponents, Pods and Secrets in the watched namespaces. Any event
+ * schedules one resync (events arriving meanwhile are coalesced) that recomputes everything from
+ * the informer caches: each component is parsed with {@link ComponentParser}; an endpoint component
+ * is one shard, a selector component one shard per selected Running pod with an IP; the password
+ * comes from the Secret of {@code passwordSecretRef}; pods matching {@code --pod-selector} and no
+ * component are shards without component. Because the caches are the truth, a deleted component,
+ * pod or Secret simply disappears from the next resync: no finalizers are needed.
+ */
+public final class ClusterInventory implements AutoCloseable {
+  /** The registry source of the pods tracked through {@code --pod-selector} alone. */
+  public static final String POD_SELECTOR_SOURCE = "k8s-pod-selector";
+
+  /** The component registry source of every RedisComponent. */
+  public static final String COMPONENT_SOURCE = "k8s-components";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterInventory.class);
+  private static final int DEFAULT_REDIS_PORT = 6379;
+
+  private final KubernetesClient client;
+  private final Set<String> namespaces;
+  private final PodSelector podSelector;
+  private final ComponentRegistry components;
+  private final ShardRegistry shards;
+  private final ComponentParser parser;
+  private final ObjectMapper mapper;
+  private final List<SharedIndexInformer<RedisComponent>> componentInformers = new ArrayList<>();
+  private final List<SharedIndexInformer<Pod>> podInformers = new ArrayList<>();
+  private final List<SharedIndexInformer<Secret>> secretInformers = new ArrayList<>();
+  private final Map<String, ComponentProblem> problems = new ConcurrentHashMap<>();
+  private final Map<String, Long> generations = new ConcurrentHashMap<>();
+  private final Set<String> componentSources = new HashSet<>();
+  private final ExecutorService resyncer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "redisinfo-k8s-inventory");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicBoolean resyncPending = new AtomicBoolean();
+  private volatile boolean synced;
+
+  /**
+   * @param namespaces the watched namespaces; empty = all
+   * @param podSelector pods tracked even without a component, or null for none
+   */
+  public ClusterInventory(
+      KubernetesClient client,
+      Set<String> namespaces,
+      PodSelector podSelector,
+      ComponentRegistry components,
+      ShardRegistry shards,
+      ObjectMapper mapper) {
+    this.client = client;
+    this.namespaces = Set.copyOf(namespaces);
+    this.podSelector = podSelector;
+    this.components = components;
+    this.shards = shards;
+    this.mapper = mapper;
+    this.parser = new ComponentParser(mapper, false);
+  }
+
+  /** The source owning the shards of one component. */
+  public static String componentSource(String componentKey) {
+    return "k8s-component:" + componentKey;
+  }
+
+  /** Starts the informers, waits for their first list and syncs the registries once. */
+  public void start() {
+    ResourceEventHandler<HasMetadata> handler =
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(HasMetadata obj) {
+            scheduleResync();
+          }
+
+          @Override
+          public void onUpdate(HasMetadata oldObj, HasMetadata newObj) {
+            if (!sameVersion(oldObj, newObj)) {
+              scheduleResync();
+            }
+          }
+
+          @Override
+          public void onDelete(HasMetadata obj, boolean deletedFinalStateUnknown) {
+            scheduleResync();
+          }
+        };
+    if (namespaces.isEmpty()) {
+      componentInformers.add(
+          client.resources(RedisComponent.class).inAnyNamespace().inform(handler, 0));
+      podInformers.add(client.pods().inAnyNamespace().inform(handler, 0));
+      secretInformers.add(client.secrets().inAnyNamespace().inform(handler, 0));
+    } else {
+      for (String namespace : namespaces) {
+        componentInformers.add(
+            client.resources(RedisComponent.class).inNamespace(namespace).inform(handler, 0));
+        podInformers.add(client.pods().inNamespace(namespace).inform(handler, 0));
+        secretInformers.add(client.secrets().inNamespace(namespace).inform(handler, 0));
+      }
+    }
+    synced = true;
+    resync();
+  }
+
+  /** Whether the informers have listed the cluster once. */
+  public boolean synced() {
+    return synced;
+  }
+
+  /** The problem that keeps a component from being polled, if any. */
+  public Optional<ComponentProblem> problem(String componentKey) {
+    return Optional.ofNullable(problems.get(componentKey));
+  }
+
+  /**
+   * Whether the registries reflect this generation of the component (or a newer one): a status
+   * computed before would report a state the component is not in.
+   */
+  public boolean hasSeen(String componentKey, long generation) {
+    Long seen = generations.get(componentKey);
+    return seen != null && seen >= generation;
+  }
+
+  /** Every RedisComponent in the cache. */
+  public List<RedisComponent> resources() {
+    List<RedisComponent> all = new ArrayList<>();
+    componentInformers.forEach(i -> all.addAll(i.getStore().list()));
+    return all;
+  }
+
+  private static boolean sameVersion(HasMetadata a, HasMetadata b) {
+    String va = a.getMetadata().getResourceVersion();
+    return va != null && va.equals(b.getMetadata().getResourceVersion());
+  }
+
+  private void scheduleResync() {
+    if (synced && resyncPending.compareAndSet(false, true)) {
+      resyncer.execute(
+          () -> {
+            resyncPending.set(false);
+            try {
+              resync();
+            } catch (RuntimeException e) {
+              LOG.warn("syncing components and pods from the cluster failed", e);
+            }
+          });
+    }
+  }
+
+  /** Recomputes both registries from the informer caches. */
+  synchronized void resync() {
+    Map<String, Pod> podsByKey = new TreeMap<>();
+    podInformers.forEach(
+        i -> i.getStore().list().forEach(p -> podsByKey.put(key(p.getMetadata()), p)));
+    List<RedisComponent> resources = resources();
+    resources.sort(Comparator.comparing(r -> key(r.getMetadata())));
+
+    List<ParsedComponent> wanted = new ArrayList<>();
+    Map<String, List<ShardSpec>> shardsByComponent = new HashMap<>();
+    Map<String, ComponentProblem> found = new HashMap<>();
+    Map<String, Long> seen = new HashMap<>();
+    Set<String> claimedPods = new HashSet<>();
+    for (RedisComponent resource : resources) {
+      String namespace = resource.getMetadata().getNamespace();
+      ParsedComponent parsed = parser.parse(mapper.valueToTree(resource), namespace);
+      String key = parsed.key();
+      if (key == null) {
+        continue;
+      }
+      List<ShardSpec> specs = new ArrayList<>();
+      shardsByComponent.put(key, specs);
+      Long generation = resource.getMetadata().getGeneration();
+      seen.put(key, generation == null ? 0 : generation);
+      if (!parsed.valid()) {
+        found.put(
+            key,
+            new ComponentProblem(
+                ComponentProblem.INVALID_SPEC,
+                String.join("; ", parsed.problems()) + ". Fix the spec with kubectl edit."));
+        wanted.add(parsed);
+        continue;
+      }
+      Component component = parsed.component();
+      ComponentProblem secretProblem = null;
+      Credentials credentials = Credentials.NONE;
+      ComponentSpec spec = component.spec();
+      if (spec.passwordSecretRef() != null) {
+        PasswordLookup lookup = password(namespace, spec.passwordSecretRef());
+        secretProblem = lookup.problem();
+        credentials = new Credentials(spec.username(), lookup.password());
+      } else if (spec.username() != null) {
+        credentials = new Credentials(spec.username(), null);
+      }
+      if (secretProblem != null) {
+        found.put(key, secretProblem);
+        wanted.add(
+            new ParsedComponent(namespace, parsed.name(), null, List.of(secretProblem.message())));
+        continue;
+      }
+      wanted.add(parsed);
+      if (spec.endpoint() != null) {
+        specs.add(ComponentShards.endpointShard(component, credentials));
+      } else {
+        for (Pod pod : podsByKey.values()) {
+          if (namespace.equals(pod.getMetadata().getNamespace())
+              && spec.selector().matches(pod.getMetadata().getLabels())
+              && isServing(pod)) {
+            String podKey = key(pod.getMetadata());
+            if (claimedPods.add(podKey)) {
+              specs.add(
+                  ComponentShards.podShard(
+                      component,
+                      pod.getMetadata().getName(),
+                      pod.getStatus().getPodIP(),
+                      credentials));
+            } else {
+              LOG.debug(
+                  "pod {} is selected by more than one component; the first keeps it", podKey);
+            }
+          }
+        }
+      }
+    }
+
+    List<ShardSpec> selectorPods = new ArrayList<>();
+    if (podSelector != null) {
+      for (Pod pod : podsByKey.values()) {
+        String podKey = key(pod.getMetadata());
+        if (!claimedPods.contains(podKey)
+            && podSelector.matches(pod.getMetadata().getLabels())
+            && isServing(pod)) {
+          selectorPods.add(
+              new ShardSpec(
+                  podKey,
+                  new ShardAddress(pod.getStatus().getPodIP(), redisPort(pod)),
+                  null,
+                  podKey,
+                  Credentials.NONE,
+                  false,
+                  null));
+        }
+      }
+    }
+
+    problems.keySet().retainAll(found.keySet());
+    problems.putAll(found);
+    components.sync(COMPONENT_SOURCE, wanted);
+    // Selector-only pods go first so that a pod a component now claims moves to the component.
+    shards.sync(POD_SELECTOR_SOURCE, selectorPods);
+    for (String gone : new ArrayList<>(componentSources)) {
+      if (!shardsByComponent.containsKey(gone)) {
+        shards.sync(componentSource(gone), List.of());
+        componentSources.remove(gone);
+      }
+    }
+    shardsByComponent.forEach(
+        (key, specs) -> {
+          shards.sync(componentSource(key), specs);
+          componentSources.add(key);
+        });
+    generations.keySet().retainAll(seen.keySet());
+    generations.putAll(seen);
+  }
+
+  private record PasswordLookup(String password, ComponentProblem problem) {}
+
+  private PasswordLookup password(String namespace, SecretRef ref) {
+    Secret secret = null;
+    for (SharedIndexInformer<Secret> informer : secretInformers) {
+      secret = informer.getStore().getByKey(namespace + "/" + ref.name());
+      if (secret != null) {
+        break;
+      }
+    }
+    if (secret == null) {
+      return new PasswordLookup(
+          null,
+          new ComponentProblem(
+              ComponentProblem.SECRET_NOT_FOUND,
+              "Secret "
+                  + namespace
+                  + "/"
+                  + ref.name()
+                  + " of spec.auth.passwordSecretRef does not exist. Create it with the key '"
+                  + ref.key()
+                  + "', or fix spec.auth.passwordSecretRef.name."));
+    }
+    String encoded = secret.getData() == null ? null : secret.getData().get(ref.key());
+    if (encoded != null) {
+      try {
+        return new PasswordLookup(
+            new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8), null);
+      } catch (IllegalArgumentException e) {
+        // fall through: reported as a missing key below, with the reason
+        encoded = null;
+      }
+    }
+    // stringData is write-only on a real API server, but kept as written by some test servers.
+    String plain = secret.getStringData() == null ? null : secret.getStringData().get(ref.key());
+    if (plain != null) {
+      return new PasswordLookup(plain, null);
+    }
+    Set<String> keys = new java.util.TreeSet<>();
+    if (secret.getData() != null) {
+      keys.addAll(secret.getData().keySet());
+    }
+    if (secret.getStringData() != null) {
+      keys.addAll(secret.getStringData().keySet());
+    }
+    return new PasswordLookup(
+        null,
+        new ComponentProblem(
+            ComponentProblem.SECRET_KEY_NOT_FOUND,
+            "Secret "
+                + namespace
+                + "/"
+                + ref.name()
+                + " has no key '"
+                + ref.key()
+                + "' (it has: "
+                + (keys.isEmpty() ? "no keys" : String.join(", ", keys))
+                + "). Add the key, or fix spec.auth.passwordSecretRef.key."));
+  }
+
+  /** Running, not being deleted, and with an IP to connect to. */
+  static boolean isServing(Pod pod) {
+    return pod.getMetadata().getDeletionTimestamp() == null
+        && pod.getStatus() != null
+        && "Running".equals(pod.getStatus().getPhase())
+        && pod.getStatus().getPodIP() != null
+        && !pod.getStatus().getPodIP().isEmpty();
+  }
+
+  /** The container port named {@code redis}, else 6379. */
+  static int redisPort(Pod pod) {
+    if (pod.getSpec() != null && pod.getSpec().getContainers() != null) {
+      for (var container : pod.getSpec().getContainers()) {
+        if (container.getPorts() == null) {
+          continue;
+        }
+        for (ContainerPort port : container.getPorts()) {
+          if ("redis".equals(port.getName()) && port.getContainerPort() != null) {
+            return port.getContainerPort();
+          }
+        }
+      }
+    }
+    return DEFAULT_REDIS_PORT;
+  }
+
+  private static String key(io.fabric8.kubernetes.api.model.ObjectMeta metadata) {
+    return metadata.getNamespace() + "/" + metadata.getName();
+  }
+
+  @Override
+  public void close() {
+    synced = false;
+    componentInformers.forEach(SharedIndexInformer::close);
+    podInformers.forEach(SharedIndexInformer::close);
+    secretInformers.forEach(SharedIndexInformer::close);
+    resyncer.shutdownNow();
+    try {
+      resyncer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

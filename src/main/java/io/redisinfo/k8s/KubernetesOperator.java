@@ -1,0 +1,160 @@
+package io.redisinfo.k8s;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.redisinfo.app.Engine;
+import io.redisinfo.component.PodSelector;
+import io.redisinfo.metrics.StatusWriteMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The Kubernetes adapter around the core {@link Engine}: a {@link ClusterInventory} that feeds the
+ * engine's registries on every replica, and a JOSDK {@link Operator} whose {@link
+ * RedisComponentReconciler} writes status and Events (on the leader only when leader election is
+ * on).
+ */
+public final class KubernetesOperator implements AutoCloseable {
+  /** The Lease's name. */
+  public static final String LEASE_NAME = "redis-info-operator";
+
+  /**
+   * @param namespaces watched namespaces; empty = all
+   * @param podSelector pods tracked without a component, or null
+   * @param leaderElection hold a Lease before writing anything
+   * @param leaseNamespace where the Lease lives
+   * @param identity this replica's name in the Lease
+   * @param leaseDuration how long a Lease stays valid without renewal
+   * @param renewDeadline how long the leader tries to renew before giving up
+   * @param retryPeriod how often candidates try to acquire or renew
+   * @param exitOnStopLeading end the process when the Lease is lost (a restart rejoins as standby)
+   * @param statusInterval the shortest time between two status writes of a component
+   * @param tick how often each component's status is recomputed (a write is done only when due)
+   */
+  public record Settings(
+      Set<String> namespaces,
+      PodSelector podSelector,
+      boolean leaderElection,
+      String leaseNamespace,
+      String identity,
+      Duration leaseDuration,
+      Duration renewDeadline,
+      Duration retryPeriod,
+      boolean exitOnStopLeading,
+      Duration statusInterval,
+      Duration tick) {
+    public Settings {
+      namespaces = Set.copyOf(namespaces);
+      Objects.requireNonNull(statusInterval, "statusInterval");
+      Objects.requireNonNull(tick, "tick");
+    }
+  }
+
+  private final ClusterInventory inventory;
+  private final Operator operator;
+
+  private KubernetesOperator(ClusterInventory inventory, Operator operator) {
+    this.inventory = inventory;
+    this.operator = operator;
+  }
+
+  /**
+   * Starts observing the cluster and, with the JOSDK operator, writing status.
+   *
+   * @param meterRegistry where JOSDK's own metrics go, or null
+   */
+  public static KubernetesOperator start(
+      KubernetesClient client,
+      Engine engine,
+      Settings settings,
+      StatusWriteMetrics statusMetrics,
+      MeterRegistry meterRegistry) {
+    ObjectMapper mapper = new ObjectMapper();
+    Clock clock = Clock.systemUTC();
+    ClusterInventory inventory =
+        new ClusterInventory(
+            client,
+            settings.namespaces(),
+            settings.podSelector(),
+            engine.components(),
+            engine.shards(),
+            mapper);
+    Operator operator = null;
+    try {
+      inventory.start();
+      RedisComponentReconciler reconciler =
+          new RedisComponentReconciler(
+              inventory,
+              engine.components(),
+              engine.shards(),
+              mapper,
+              new StatusPolicy(settings.statusInterval(), clock),
+              new StatusWriter(client, mapper, statusMetrics),
+              new ComponentEvents(client, clock, settings.identity()),
+              clock,
+              settings.tick());
+      engine.components().addListener(reconciler);
+      operator =
+          new Operator(
+              o -> {
+                o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    // API servers without server-side apply (and fabric8's mock) must work too.
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withSSABasedCreateUpdateMatchForDependentResources(false);
+                if (meterRegistry != null) {
+                  o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(meterRegistry));
+                }
+                if (settings.leaderElection()) {
+                  LeaderElectionConfigurationBuilder lease =
+                      LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
+                          .withLeaseNamespace(settings.leaseNamespace())
+                          .withIdentity(settings.identity())
+                          .withLeaseDuration(settings.leaseDuration())
+                          .withRenewDeadline(settings.renewDeadline())
+                          .withRetryPeriod(settings.retryPeriod());
+                  // JOSDK ends the process when the Lease is lost (the pod restarts as a
+                  // standby); only tests running several replicas in one JVM turn that off.
+                  o.withLeaderElectionConfiguration(
+                      settings.exitOnStopLeading() ? lease.build() : lease.buildForTest(false));
+                }
+              });
+      operator.register(
+          reconciler,
+          override -> {
+            if (settings.namespaces().isEmpty()) {
+              override.watchingAllNamespaces();
+            } else {
+              override.settingNamespaces(settings.namespaces());
+            }
+          });
+      operator.start();
+      return new KubernetesOperator(inventory, operator);
+    } catch (RuntimeException e) {
+      if (operator != null) {
+        operator.stop();
+      }
+      inventory.close();
+      throw e;
+    }
+  }
+
+  public boolean synced() {
+    return inventory.synced();
+  }
+
+  @Override
+  public void close() {
+    try {
+      operator.stop();
+    } finally {
+      inventory.close();
+    }
+  }
+}

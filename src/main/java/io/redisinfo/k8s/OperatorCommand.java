@@ -1,0 +1,224 @@
+package io.redisinfo.k8s;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.redisinfo.app.Engine;
+import io.redisinfo.cli.CommonOptions;
+import io.redisinfo.cli.DurationConverter;
+import io.redisinfo.component.PodSelector;
+import io.redisinfo.component.status.ComponentStatusAggregator;
+import io.redisinfo.component.status.ComponentStatusTracker;
+import io.redisinfo.http.ComponentsHandler;
+import io.redisinfo.http.MetricsHandler;
+import io.redisinfo.metrics.PrometheusMetrics;
+import io.redisinfo.poll.PollerOptions;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code operator}: components and pods from the Kubernetes API; status into RedisComponents. */
+@Command(
+    name = "operator",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run against a Kubernetes API (kubeconfig or in-cluster): poll the Redis servers of"
+            + " RedisComponents and --pod-selector pods, serve INFO over HTTP, write status.")
+public final class OperatorCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      split = ",",
+      defaultValue = "${env:REDISINFO_NAMESPACE}",
+      description =
+          "Namespace to watch (repeatable, or comma-separated); none = all namespaces"
+              + " (env REDISINFO_NAMESPACE).")
+  List<String> namespaces = new ArrayList<>();
+
+  @Option(
+      names = "--pod-selector",
+      paramLabel = "SELECTOR",
+      defaultValue = "${env:REDISINFO_POD_SELECTOR:-app.kubernetes.io/name=redis}",
+      description =
+          "Label selector of Redis pods tracked as shards even when no component selects them;"
+              + " empty = none (env REDISINFO_POD_SELECTOR; default ${DEFAULT-VALUE}).")
+  String podSelector;
+
+  @Option(
+      names = "--leader-election",
+      negatable = true,
+      defaultValue = "${env:REDISINFO_LEADER_ELECTION:-false}",
+      fallbackValue = "true",
+      description =
+          "Hold a Lease so only one replica writes status and Events; the others poll and serve"
+              + " HTTP (env REDISINFO_LEADER_ELECTION; default ${DEFAULT-VALUE}).")
+  boolean leaderElection;
+
+  @Option(
+      names = "--status-interval",
+      defaultValue = "${env:REDISINFO_STATUS_INTERVAL:-30s}",
+      converter = DurationConverter.class,
+      description =
+          "Shortest time between two status writes of a component; a changed condition is"
+              + " written at once (env REDISINFO_STATUS_INTERVAL; default ${DEFAULT-VALUE}).")
+  Duration statusInterval;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile Engine engine;
+  private volatile KubernetesClient client;
+
+  @Override
+  public Integer call() throws Exception {
+    common.logFormat.apply();
+    Logger log = LoggerFactory.getLogger(OperatorCommand.class);
+    PollerOptions options;
+    PodSelector selector;
+    try {
+      options = common.pollerOptions();
+      selector = podSelector(podSelector);
+      if (statusInterval.isNegative() || statusInterval.isZero()) {
+        throw new IllegalArgumentException("--status-interval must be greater than zero");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Set<String> watched = new LinkedHashSet<>();
+    for (String ns : namespaces) {
+      if (ns != null && !ns.isBlank()) {
+        watched.add(ns.trim());
+      }
+    }
+
+    KubernetesClient kubernetes = client != null ? client : new KubernetesClientBuilder().build();
+    KubernetesOperator[] operator = new KubernetesOperator[1];
+    Engine started =
+        Engine.start(options, common.httpPort, () -> operator[0] != null && operator[0].synced());
+    engine = started;
+    PrometheusMetrics metrics = new PrometheusMetrics(started.shards());
+    started.http().route(MetricsHandler.PATH, new MetricsHandler(metrics));
+    ComponentStatusTracker tracker =
+        new ComponentStatusTracker(
+            started.components(),
+            started.shards(),
+            new ComponentStatusAggregator(Clock.systemUTC()));
+    started.components().addListener(tracker);
+    new ComponentsHandler(tracker).registerOn(started.http());
+    Thread shutdownHook = new Thread(this::stopAndWait, "redisinfo-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      String identity = identity();
+      operator[0] =
+          KubernetesOperator.start(
+              kubernetes,
+              started,
+              new KubernetesOperator.Settings(
+                  watched,
+                  selector,
+                  leaderElection,
+                  leaseNamespace(kubernetes),
+                  identity,
+                  Duration.ofSeconds(15),
+                  Duration.ofSeconds(10),
+                  Duration.ofSeconds(2),
+                  true,
+                  statusInterval,
+                  Duration.ofSeconds(1)),
+              metrics.statusWriteMetrics(),
+              metrics.registry());
+      log.info(
+          "operator mode: watching {}, {} shard(s), leader election {}, HTTP API on port {}",
+          watched.isEmpty() ? "all namespaces" : watched,
+          started.shards().size(),
+          leaderElection ? "on (identity " + identity + ")" : "off",
+          started.http().port());
+      System.out.println("listening on port " + started.http().port());
+      stopped.await();
+    } finally {
+      if (operator[0] != null) {
+        operator[0].close();
+      }
+      started.close();
+      metrics.close();
+      if (client == null) {
+        kubernetes.close();
+      }
+      closed.countDown();
+      log.info("stopped");
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is what is stopping us
+      }
+    }
+    return 0;
+  }
+
+  static PodSelector podSelector(String text) {
+    try {
+      return LabelSelectors.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--pod-selector '" + text + "': " + e.getMessage());
+    }
+  }
+
+  private static String identity() {
+    String pod = System.getenv("POD_NAME");
+    if (pod != null && !pod.isBlank()) {
+      return pod;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+    } catch (Exception e) {
+      return "redis-info-operator-" + ProcessHandle.current().pid();
+    }
+  }
+
+  private static String leaseNamespace(KubernetesClient client) {
+    String ns = System.getenv("POD_NAMESPACE");
+    if (ns != null && !ns.isBlank()) {
+      return ns;
+    }
+    return client.getNamespace() == null ? "default" : client.getNamespace();
+  }
+
+  /** Uses this client instead of one from kubeconfig (tests). */
+  void useClient(KubernetesClient kubernetesClient) {
+    this.client = kubernetesClient;
+  }
+
+  /** Stops a running command (SIGTERM does it through the shutdown hook). */
+  public void stop() {
+    stopped.countDown();
+  }
+
+  private void stopAndWait() {
+    stop();
+    try {
+      closed.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The running engine, for tests. */
+  Engine engine() {
+    return engine;
+  }
+}

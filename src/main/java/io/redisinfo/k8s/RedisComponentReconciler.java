@@ -1,0 +1,150 @@
+package io.redisinfo.k8s;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.redisinfo.component.ComponentListener;
+import io.redisinfo.component.ComponentParser;
+import io.redisinfo.component.ComponentRegistry;
+import io.redisinfo.component.ParsedComponent;
+import io.redisinfo.component.status.ComponentCondition;
+import io.redisinfo.component.status.ComponentStatus;
+import io.redisinfo.component.status.ComponentStatusAggregator;
+import io.redisinfo.component.status.Conditions;
+import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.shard.ShardRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Writes each RedisComponent's status and Events. It runs only on the leader (JOSDK starts event
+ * processing once the Lease is held), so only the leader writes; every replica observes the cluster
+ * and polls through {@link ClusterInventory}.
+ *
+ * <p>Each reconcile observes (the component as the inventory read it, its shards' latest snapshots,
+ * the problem found in its spec or Secret), computes the status the user should see, and writes it
+ * when {@link StatusPolicy} says it is due; then it asks to be called again after a short tick,
+ * which is how poll results reach the status without any API call in between.
+ */
+@ControllerConfiguration(name = RedisComponentReconciler.NAME)
+public final class RedisComponentReconciler
+    implements Reconciler<RedisComponent>, ComponentListener {
+  public static final String NAME = "rediscomponent-status";
+
+  private final ClusterInventory inventory;
+  private final ComponentRegistry components;
+  private final ShardRegistry shards;
+  private final ComponentStatusAggregator aggregator;
+  private final ComponentParser parser;
+  private final ObjectMapper mapper;
+  private final StatusPolicy policy;
+  private final StatusWriter writer;
+  private final ComponentEvents events;
+  private final Clock clock;
+  private final Duration tick;
+
+  RedisComponentReconciler(
+      ClusterInventory inventory,
+      ComponentRegistry components,
+      ShardRegistry shards,
+      ObjectMapper mapper,
+      StatusPolicy policy,
+      StatusWriter writer,
+      ComponentEvents events,
+      Clock clock,
+      Duration tick) {
+    this.inventory = inventory;
+    this.components = components;
+    this.shards = shards;
+    this.mapper = mapper;
+    this.parser = new ComponentParser(mapper, false);
+    this.aggregator = new ComponentStatusAggregator(clock);
+    this.policy = policy;
+    this.writer = writer;
+    this.events = events;
+    this.clock = clock;
+    this.tick = tick;
+  }
+
+  @Override
+  public UpdateControl<RedisComponent> reconcile(
+      RedisComponent resource, Context<RedisComponent> context) {
+    String key = key(resource);
+    long generation =
+        resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
+    // Until the inventory has read this generation, the registries describe the previous one.
+    if (inventory.synced() && inventory.hasSeen(key, generation)) {
+      ComponentStatus status = statusOf(resource);
+      if (policy.due(key, status) && writer.write(resource, StatusMapping.toResource(status))) {
+        policy.recordWritten(key, status);
+      }
+      events.report(resource, status.readyCondition());
+    }
+    return UpdateControl.<RedisComponent>noUpdate().rescheduleAfter(tick);
+  }
+
+  /** The status a user should see now. */
+  ComponentStatus statusOf(RedisComponent resource) {
+    String key = key(resource);
+    String namespace = resource.getMetadata().getNamespace();
+    long generation =
+        resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
+    ParsedComponent parsed =
+        components.get(key).orElseGet(() -> parser.parse(mapper.valueToTree(resource), namespace));
+    List<ComponentCondition> previous = policy.lastConditions(key);
+    if (previous == null) {
+      previous = StatusMapping.conditionsOf(resource.getStatus());
+    }
+    ComponentStatus status = aggregator.aggregate(parsed, generation, shards.all(), previous);
+    ComponentProblem problem = inventory.problem(key).orElse(null);
+    if (problem == null) {
+      return status;
+    }
+    List<ComponentCondition> conditions =
+        Conditions.merge(
+            previous,
+            List.of(
+                new ComponentCondition(
+                    ComponentCondition.READY,
+                    ComponentCondition.FALSE,
+                    problem.reason(),
+                    problem.message(),
+                    clock.instant(),
+                    generation)));
+    return new ComponentStatus(
+        status.observedGeneration(),
+        status.primaryAddress(),
+        status.role(),
+        status.version(),
+        status.usedMemory(),
+        status.maxMemory(),
+        status.opsPerSec(),
+        status.connectedClients(),
+        status.keys(),
+        status.hitRatio(),
+        status.evictedKeys(),
+        status.masterLinkStatus(),
+        status.replicationLagSeconds(),
+        status.lastPollTime(),
+        status.pollInterval(),
+        status.readyShards(),
+        status.totalShards(),
+        status.shards(),
+        conditions);
+  }
+
+  @Override
+  public void onChanged(ParsedComponent previous, ParsedComponent current) {
+    if (current == null && previous != null) {
+      policy.forget(previous.key());
+      events.forget(previous.key());
+    }
+  }
+
+  private static String key(RedisComponent resource) {
+    return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+  }
+}

@@ -1,0 +1,111 @@
+package io.redisinfo.k8s;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.redisinfo.common.GoDuration;
+import io.redisinfo.component.status.ComponentCondition;
+import io.redisinfo.component.status.ComponentStatus;
+import io.redisinfo.k8s.crd.RedisComponentStatus;
+import io.redisinfo.k8s.crd.ShardStatus;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Maps the core {@link ComponentStatus} to the resource's {@link RedisComponentStatus}, and back.
+ */
+final class StatusMapping {
+  private static final String[] UNITS = {"K", "M", "G", "T", "P"};
+
+  private StatusMapping() {}
+
+  static RedisComponentStatus toResource(ComponentStatus s) {
+    RedisComponentStatus r = new RedisComponentStatus();
+    r.setObservedGeneration(s.observedGeneration());
+    r.setConditions(s.conditions().stream().map(StatusMapping::toResource).toList());
+    r.setEndpoint(s.primaryAddress());
+    r.setRole(s.role());
+    r.setRedisVersion(s.version());
+    r.setUsedMemory(s.usedMemory());
+    r.setMaxMemory(s.maxMemory());
+    r.setUsedMemoryHuman(s.usedMemory() == null ? null : humanBytes(s.usedMemory()));
+    r.setOpsPerSec(s.opsPerSec() == null ? null : Math.round(s.opsPerSec() * 10) / 10.0);
+    r.setConnectedClients(s.connectedClients());
+    r.setKeys(s.keys());
+    r.setHitRatio(s.hitRatio() == null ? null : Math.round(s.hitRatio() * 10_000) / 10_000.0);
+    r.setHitRatioPercent(
+        s.hitRatio() == null ? null : String.format(Locale.ROOT, "%.1f%%", s.hitRatio() * 100));
+    r.setEvictedKeys(s.evictedKeys());
+    r.setMasterLinkStatus(s.masterLinkStatus());
+    r.setReplicationLagSeconds(s.replicationLagSeconds());
+    r.setLastPollTime(
+        s.lastPollTime() == null
+            ? null
+            : s.lastPollTime().truncatedTo(ChronoUnit.SECONDS).toString());
+    r.setPollInterval(s.pollInterval() == null ? null : GoDuration.format(s.pollInterval()));
+    r.setReadyShards(s.ready());
+    List<ShardStatus> shards = new ArrayList<>();
+    for (io.redisinfo.component.status.ShardStatus shard : s.shards()) {
+      ShardStatus entry = new ShardStatus();
+      entry.setId(shard.id());
+      entry.setAddress(shard.address());
+      entry.setPod(shard.pod());
+      entry.setRole(shard.role());
+      entry.setReachable(shard.reachable());
+      entry.setLastError(shard.lastError());
+      shards.add(entry);
+    }
+    r.setShards(shards);
+    return r;
+  }
+
+  static Condition toResource(ComponentCondition c) {
+    Condition condition = new Condition();
+    condition.setType(c.type());
+    condition.setStatus(c.status());
+    condition.setReason(c.reason());
+    condition.setMessage(c.message());
+    condition.setLastTransitionTime(
+        c.lastTransitionTime().truncatedTo(ChronoUnit.SECONDS).toString());
+    condition.setObservedGeneration(c.observedGeneration());
+    return condition;
+  }
+
+  /** The conditions of a resource's status; unreadable entries are skipped. */
+  static List<ComponentCondition> conditionsOf(RedisComponentStatus status) {
+    List<ComponentCondition> conditions = new ArrayList<>();
+    if (status == null || status.getConditions() == null) {
+      return conditions;
+    }
+    for (Condition c : status.getConditions()) {
+      try {
+        conditions.add(
+            new ComponentCondition(
+                c.getType(),
+                c.getStatus(),
+                c.getReason() == null ? "" : c.getReason(),
+                c.getMessage(),
+                Instant.parse(c.getLastTransitionTime()),
+                c.getObservedGeneration() == null ? 0 : c.getObservedGeneration()));
+      } catch (RuntimeException e) {
+        // a condition written by someone else in another form: not ours to keep
+      }
+    }
+    return conditions;
+  }
+
+  /** Bytes as Redis' {@code used_memory_human} shows them: {@code 512B}, {@code 1.21M}. */
+  static String humanBytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + "B";
+    }
+    double value = bytes;
+    int unit = -1;
+    while (value >= 1024 && unit < UNITS.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.2f%s", value, UNITS[unit]);
+  }
+}

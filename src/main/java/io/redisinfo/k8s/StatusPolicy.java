@@ -1,0 +1,85 @@
+package io.redisinfo.k8s;
+
+import io.redisinfo.component.status.ComponentCondition;
+import io.redisinfo.component.status.ComponentStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * When a component's status is worth writing: only when a user would see a difference ({@link
+ * ComponentStatus#visiblyEquals}), and then at most once per interval, except at once when a
+ * condition's status or reason changes or the spec's generation does (what {@code kubectl get}
+ * shows in READY, and what automation waits for). The first status of a component after a start or
+ * a change of leader is written at once.
+ */
+final class StatusPolicy {
+  private record Written(ComponentStatus status, Instant at) {}
+
+  private final Duration interval;
+  private final Clock clock;
+  private final Map<String, Written> written = new ConcurrentHashMap<>();
+
+  StatusPolicy(Duration interval, Clock clock) {
+    this.interval = interval;
+    this.clock = clock;
+  }
+
+  Duration interval() {
+    return interval;
+  }
+
+  boolean due(String key, ComponentStatus status) {
+    Written last = written.get(key);
+    if (last == null) {
+      return true;
+    }
+    if (last.status().visiblyEquals(status)) {
+      return false;
+    }
+    if (last.status().observedGeneration() != status.observedGeneration()
+        || !sameConditionStates(last.status().conditions(), status.conditions())) {
+      return true;
+    }
+    return !clock.instant().isBefore(last.at().plus(interval));
+  }
+
+  void recordWritten(String key, ComponentStatus status) {
+    written.put(key, new Written(status, clock.instant()));
+  }
+
+  /** The conditions last written, to keep their transition times; null when none. */
+  List<ComponentCondition> lastConditions(String key) {
+    Written last = written.get(key);
+    return last == null ? null : last.status().conditions();
+  }
+
+  void forget(String key) {
+    written.remove(key);
+  }
+
+  void forgetAll() {
+    written.clear();
+  }
+
+  private static boolean sameConditionStates(
+      List<ComponentCondition> a, List<ComponentCondition> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      ComponentCondition x = a.get(i);
+      ComponentCondition y = b.get(i);
+      if (!x.type().equals(y.type())
+          || !x.status().equals(y.status())
+          || !Objects.equals(x.reason(), y.reason())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

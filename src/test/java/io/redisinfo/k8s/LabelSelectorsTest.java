@@ -1,0 +1,73 @@
+package io.redisinfo.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.redisinfo.cli.Main;
+import io.redisinfo.component.PodSelector;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class LabelSelectorsTest {
+  @Test
+  void readsTheKubectlForms() {
+    PodSelector s =
+        LabelSelectors.parse(
+            "app.kubernetes.io/name=redis, tier!=test,role in (master, replica),!legacy,zone");
+    assertThat(s.matches(Map.of("app.kubernetes.io/name", "redis", "role", "master", "zone", "a")))
+        .isTrue();
+    assertThat(s.matches(Map.of("app.kubernetes.io/name", "redis", "role", "master"))).isFalse();
+    assertThat(
+            s.matches(
+                Map.of(
+                    "app.kubernetes.io/name",
+                    "redis",
+                    "role",
+                    "master",
+                    "zone",
+                    "a",
+                    "legacy",
+                    "y")))
+        .isFalse();
+    assertThat(s.matches(Map.of("app.kubernetes.io/name", "redis", "role", "other", "zone", "a")))
+        .isFalse();
+    assertThat(
+            s.matches(
+                Map.of(
+                    "app.kubernetes.io/name",
+                    "redis",
+                    "role",
+                    "master",
+                    "zone",
+                    "a",
+                    "tier",
+                    "test")))
+        .isFalse();
+    assertThat(LabelSelectors.parse("a==b").matches(Map.of("a", "b"))).isTrue();
+  }
+
+  @Test
+  void emptyMeansNone() {
+    assertThat(LabelSelectors.parse("")).isNull();
+    assertThat(LabelSelectors.parse("  ")).isNull();
+  }
+
+  @Test
+  void badTextIsNamed() {
+    assertThatThrownBy(() -> LabelSelectors.parse("app=redis,=x"))
+        .hasMessageContaining("'=x' is not a label requirement");
+  }
+
+  @Test
+  void theOperatorCommandRejectsABadPodSelectorWithAClearMessage() {
+    CommandLine commandLine = Main.commandLine();
+    StringWriter err = new StringWriter();
+    commandLine.setErr(new PrintWriter(err));
+    int exit = commandLine.execute("operator", "--pod-selector", "app in x", "--http-port", "0");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--pod-selector 'app in x'");
+  }
+}
