@@ -6,14 +6,9 @@ import io.redisinfo.app.Engine;
 import io.redisinfo.cli.CommonOptions;
 import io.redisinfo.cli.DurationConverter;
 import io.redisinfo.component.PodSelector;
-import io.redisinfo.component.status.ComponentStatusAggregator;
-import io.redisinfo.component.status.ComponentStatusTracker;
-import io.redisinfo.http.ComponentsHandler;
-import io.redisinfo.http.MetricsHandler;
 import io.redisinfo.metrics.PrometheusMetrics;
 import io.redisinfo.poll.PollerOptions;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -111,15 +106,7 @@ public final class OperatorCommand implements Callable<Integer> {
     Engine started =
         Engine.start(options, common.httpPort, () -> operator[0] != null && operator[0].synced());
     engine = started;
-    PrometheusMetrics metrics = new PrometheusMetrics(started.shards());
-    started.http().route(MetricsHandler.PATH, new MetricsHandler(metrics));
-    ComponentStatusTracker tracker =
-        new ComponentStatusTracker(
-            started.components(),
-            started.shards(),
-            new ComponentStatusAggregator(Clock.systemUTC()));
-    started.components().addListener(tracker);
-    new ComponentsHandler(tracker).registerOn(started.http());
+    PrometheusMetrics metrics = started.metrics();
     Thread shutdownHook = new Thread(this::stopAndWait, "redisinfo-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
@@ -155,7 +142,6 @@ public final class OperatorCommand implements Callable<Integer> {
         operator[0].close();
       }
       started.close();
-      metrics.close();
       if (client == null) {
         kubernetes.close();
       }

@@ -68,6 +68,7 @@ public record ComponentStatus(
    *   <li>{@code lastPollTime} is ignored (it changes on every poll);
    *   <li>{@code opsPerSec}, {@code keys}, {@code connectedClients} and {@code evictedKeys} are
    *       compared rounded to 2 significant digits (1234 and 1240 are equal, 1234 and 1290 not);
+   *       ops/s within 1 of each other are equal too;
    *   <li>{@code usedMemory} and {@code maxMemory} are equal when they differ by less than 1% of
    *       the larger;
    *   <li>{@code hitRatio} is compared in whole percent, as {@code kubectl get} shows it;
@@ -87,7 +88,7 @@ public record ComponentStatus(
         && Objects.equals(version, other.version)
         && withinOnePercent(usedMemory, other.usedMemory)
         && withinOnePercent(maxMemory, other.maxMemory)
-        && sameTwoDigits(opsPerSec, other.opsPerSec)
+        && sameRate(opsPerSec, other.opsPerSec)
         && sameTwoDigits(connectedClients, other.connectedClients)
         && sameTwoDigits(keys, other.keys)
         && samePercent(hitRatio, other.hitRatio)
@@ -99,6 +100,17 @@ public record ComponentStatus(
         && totalShards == other.totalShards
         && shards.equals(other.shards)
         && conditions.equals(other.conditions);
+  }
+
+  /**
+   * Rates within 1 op/s are equal too: an idle server's rate wobbles around the operator's own INFO
+   * polls (about 2 ops/s), which is no news to anyone.
+   */
+  static boolean sameRate(Double a, Double b) {
+    if (a != null && b != null && Math.abs(a - b) < 1) {
+      return true;
+    }
+    return sameTwoDigits(a, b);
   }
 
   static boolean sameTwoDigits(Number a, Number b) {
