@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * One request and its response, as handlers see it. A response is sent once: {@link #sendJson},
@@ -14,14 +17,34 @@ import java.util.Collection;
 public final class ApiExchange {
   private static final String JSON = "application/json";
 
+  /** Runs a handler-like step on this exchange with the server's error mapping, then closes it. */
+  interface Runner {
+    void run(ApiExchange exchange, ApiHandler step);
+  }
+
+  /** What {@link #answerWhen} does once its stage completes. */
+  @FunctionalInterface
+  public interface Answer<T> {
+    /**
+     * @param value the stage's value, or null when it failed
+     * @param failure why the stage failed (unwrapped from {@link CompletionException}), or null
+     */
+    void answer(ApiExchange exchange, T value, Throwable failure) throws IOException;
+  }
+
   private final HttpExchange exchange;
   private final boolean head;
+  private final Executor executor;
+  private final Runner runner;
   private QueryParams query;
   private boolean responded;
+  private Runnable continuation;
 
-  ApiExchange(HttpExchange exchange) {
+  ApiExchange(HttpExchange exchange, Executor executor, Runner runner) {
     this.exchange = exchange;
     this.head = "HEAD".equals(exchange.getRequestMethod());
+    this.executor = executor;
+    this.runner = runner;
   }
 
   public String method() {
@@ -132,14 +155,50 @@ public final class ApiExchange {
     return exchange.getResponseBody();
   }
 
+  /**
+   * Answers once {@code ready} completes, without holding a worker meanwhile (a long poll, a wait
+   * for a change). Must be the handler's last call; {@code answer} then runs on a worker and must
+   * send the response; its exceptions are mapped like a handler's (ApiException to its problem,
+   * anything else to 500). Bound the wait yourself, e.g. with {@code orTimeout}.
+   */
+  public <T> void answerWhen(CompletionStage<T> ready, Answer<T> answer) {
+    if (responded || continuation != null) {
+      throw new IllegalStateException("response already sent or deferred for " + path());
+    }
+    // Subscribed by the server only after the handler returned, so that the handler's thread is
+    // done with this exchange before another thread can touch it.
+    continuation =
+        () ->
+            ready.whenCompleteAsync(
+                (value, failure) ->
+                    runner.run(
+                        this,
+                        exchange ->
+                            answer.answer(
+                                exchange,
+                                value,
+                                failure instanceof CompletionException && failure.getCause() != null
+                                    ? failure.getCause()
+                                    : failure)),
+                executor);
+  }
+
+  /** The deferred answer the last step asked for, once; null when it asked for none. */
+  Runnable takeContinuation() {
+    Runnable next = continuation;
+    continuation = null;
+    return next;
+  }
+
   /** The underlying exchange, for what this class does not cover. */
   public HttpExchange raw() {
     return exchange;
   }
 
   private void markResponded() {
-    if (responded) {
-      throw new IllegalStateException("response already sent for " + method() + " " + path());
+    if (responded || continuation != null) {
+      throw new IllegalStateException(
+          "response already sent or deferred for " + method() + " " + path());
     }
     responded = true;
   }

@@ -62,7 +62,7 @@ class InfoHandlerTest {
     server =
         ApiServer.start(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            new ApiServer.Limits(8, 64));
+            new ApiServer.Limits(2, 64));
     server.route(InfoHandler.PATH, new InfoHandler(registry, refresher, refreshWait));
     client = new TestClient(server);
   }
@@ -387,7 +387,7 @@ class InfoHandlerTest {
     CompletableFuture<Void> everyRefreshAsked = new CompletableFuture<>();
     AtomicInteger asked = new AtomicInteger();
     // No refresh finishes before every request asked for every shard: a handler that refreshed
-    // shards one after the other, or requests that waited for each other, would time out.
+    // shards one after the other, or held one of the 2 workers while waiting, would time out.
     refresher =
         new TestRefresher(
             id -> {
