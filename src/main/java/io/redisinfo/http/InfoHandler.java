@@ -1,7 +1,6 @@
 package io.redisinfo.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.redisinfo.info.Info;
 import io.redisinfo.poll.InfoRefresher;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardRegistry;
@@ -14,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -42,6 +40,7 @@ public final class InfoHandler implements ApiHandler {
   private final ShardRegistry registry;
   private final InfoRefresher refresher;
   private final long refreshWaitNanos;
+  private final InfoJsonCache fullInfo;
 
   /**
    * @param refreshWait how long a request waits for the refreshes {@code maxAgeMs} asks for; a
@@ -54,6 +53,7 @@ public final class InfoHandler implements ApiHandler {
       throw new IllegalArgumentException("refreshWait must be positive, got " + refreshWait);
     }
     this.refreshWaitNanos = refreshWait.toNanos();
+    this.fullInfo = new InfoJsonCache(registry);
   }
 
   /** What one request asks for, validated. */
@@ -319,7 +319,7 @@ public final class InfoHandler implements ApiHandler {
     return detail.append(". Add partial=true to get the others' INFO").toString();
   }
 
-  private static void write(
+  private void write(
       JsonGenerator json,
       Request request,
       List<Selected> selected,
@@ -340,7 +340,11 @@ public final class InfoHandler implements ApiHandler {
       json.writeStringField(
           "polledAt", Instant.ofEpochMilli(snapshot.infoAtEpochMillis()).toString());
       json.writeFieldName("info");
-      writeInfo(json, snapshot.info(), request);
+      if (request.sections().isEmpty() && request.keys().isEmpty()) {
+        json.writeRawValue(fullInfo.get(s.shard.id(), snapshot.info()));
+      } else {
+        InfoJson.write(json, snapshot.info(), request.sections(), request.keys());
+      }
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -353,52 +357,5 @@ public final class InfoHandler implements ApiHandler {
     }
     json.writeEndArray();
     json.writeEndObject();
-  }
-
-  private static void writeInfo(JsonGenerator json, Info info, Request request) throws IOException {
-    Set<String> sections = request.sections();
-    List<Glob> keys = request.keys();
-    json.writeStartObject();
-    for (Map.Entry<String, Map<String, Object>> section : info.sections().entrySet()) {
-      if (!sections.isEmpty() && !sections.contains(section.getKey())) {
-        continue;
-      }
-      if (keys.isEmpty()) {
-        json.writeFieldName(section.getKey());
-        json.writeStartObject();
-        for (Map.Entry<String, Object> entry : section.getValue().entrySet()) {
-          json.writeFieldName(entry.getKey());
-          Json.writeValue(json, entry.getValue());
-        }
-        json.writeEndObject();
-        continue;
-      }
-      boolean started = false;
-      for (Map.Entry<String, Object> entry : section.getValue().entrySet()) {
-        if (!matchesAny(keys, entry.getKey())) {
-          continue;
-        }
-        if (!started) {
-          json.writeFieldName(section.getKey());
-          json.writeStartObject();
-          started = true;
-        }
-        json.writeFieldName(entry.getKey());
-        Json.writeValue(json, entry.getValue());
-      }
-      if (started) {
-        json.writeEndObject();
-      }
-    }
-    json.writeEndObject();
-  }
-
-  private static boolean matchesAny(List<Glob> globs, String text) {
-    for (int i = 0; i < globs.size(); i++) {
-      if (globs.get(i).matches(text)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -170,6 +170,30 @@ class InfoHandlerTest {
   }
 
   @Test
+  void servesTheInfoPublishedLast() {
+    assertThat(
+            ok("?shard=adhoc")
+                .path("shards")
+                .get(0)
+                .path("info")
+                .path("memory")
+                .path("used_memory")
+                .asLong())
+        .isEqualTo(300);
+    publish("adhoc", snapshot(info("master", 301), 0));
+
+    assertThat(
+            ok("?shard=adhoc")
+                .path("shards")
+                .get(0)
+                .path("info")
+                .path("memory")
+                .path("used_memory")
+                .asLong())
+        .isEqualTo(301);
+  }
+
+  @Test
   void selectsShardsByIdOrAddressGlobs() {
     assertThat(ids(ok("?shard=shop/*"))).containsExactly("shop/redis-0", "shop/redis-1");
     assertThat(ids(ok("?shard=shop/redis-?"))).containsExactly("shop/redis-0", "shop/redis-1");
