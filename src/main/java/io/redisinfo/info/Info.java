@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * One parsed INFO reply: sections in server order, each an ordered map of key to typed value.
  *
- * <p>Values are {@link Long}, {@link Double}, {@link String} or, for {@code k=v,k=v} values such as
- * {@code db0} or {@code cmdstat_get}, an ordered {@code Map<String, Object>} of the same types.
+ * <p>Values are {@link Long}, {@link Double}, {@link String} or, for {@code k=v,k=v} values such
+ * as {@code db0} or {@code cmdstat_get}, an ordered {@code Map<String, Object>} of the same types.
  * Section names are lower case ({@code # Keyspace} is {@code keyspace}). Immutable once built.
  */
 public final class Info {

@@ -4,8 +4,8 @@ package io.redisinfo.info;
  * The few figures people look at first, taken from one INFO reply and, for rates, the one before.
  * Every field is null when the server did not report it (older versions, a section missing).
  *
- * @param opsPerSec commands per second from the change of {@code total_commands_processed} between
- *     two polls (null on the first poll or after a restart of the server)
+ * @param opsPerSec commands per second from the change of {@code total_commands_processed}
+ *     between two polls (null on the first poll or after a restart of the server)
  * @param hitRatio {@code keyspace_hits / (hits + misses)} in 0..1, null when both are 0
  * @param keys keys over all databases
  * @param masterLinkStatus replicas only: {@code up} or {@code down}

@@ -7,8 +7,8 @@ import java.util.Objects;
  * build specs; the registry and the poller only read them. A changed spec (new address, rotated
  * password, other range) is a new value, which makes the poller reconnect.
  *
- * @param id unique id: {@code namespace/name} for a component endpoint, {@code namespace/pod} for a
- *     pod, the given name or {@code host:port} for an ad-hoc address
+ * @param id unique id: {@code namespace/name} for a component endpoint, {@code namespace/pod} for
+ *     a pod, the given name or {@code host:port} for an ad-hoc address
  * @param component {@code namespace/name} of the component it serves, or null
  * @param pod {@code namespace/name} of the pod it runs in, or null
  * @param credentials what to authenticate with ({@link Credentials#NONE} for none)
