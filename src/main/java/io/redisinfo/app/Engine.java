@@ -22,8 +22,6 @@ import io.redisinfo.shard.ShardRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +45,6 @@ public final class Engine implements AutoCloseable {
   private final ComponentStatusTracker statuses;
   private final Directory directory;
   private final ScheduledThreadPoolExecutor timer;
-  private final ExecutorService responders;
   private final ApiServer http;
 
   private Engine(Settings settings) {
@@ -63,7 +60,6 @@ public final class Engine implements AutoCloseable {
     components.addListener(statuses);
     this.timer = new ScheduledThreadPoolExecutor(1, daemon("redisinfo-timer"));
     timer.setRemoveOnCancelPolicy(true);
-    this.responders = Executors.newFixedThreadPool(2, daemon("redisinfo-http-late"));
     DirectoryJson json = new DirectoryJson();
     this.directory = new Directory(timer);
     DirectoryUpdater updater =
@@ -85,7 +81,7 @@ public final class Engine implements AutoCloseable {
       Duration refreshWait = options.timeout().multipliedBy(2).plusMillis(500);
       server.route(InfoHandler.PATH, new InfoHandler(shards, poller, refreshWait));
       new ComponentsHandler(statuses).registerOn(server);
-      new DirectoryHandler(directory, json, responders).registerOn(server);
+      new DirectoryHandler(directory, json).registerOn(server);
       server.route("/metrics", new MetricsHandler(metrics));
       new Probes(settings.ready()).registerOn(server);
     } catch (RuntimeException e) {
@@ -163,7 +159,6 @@ public final class Engine implements AutoCloseable {
   private void closeInternals() {
     poller.close();
     timer.shutdownNow();
-    responders.shutdownNow();
     metrics.close();
   }
 

@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.util.Collection;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
+import java.util.concurrent.Executor;
 
 /**
  * One request and its response, as handlers see it. A response is sent once: {@link #sendJson},
@@ -17,70 +17,34 @@ import java.util.function.BiConsumer;
 public final class ApiExchange {
   private static final String JSON = "application/json";
 
-  private final HttpExchange exchange;
-  private final BiConsumer<ApiExchange, ApiHandler> server;
-  private final boolean head;
-  private QueryParams query;
-  private volatile boolean responded;
-  private Runnable pendingAnswer;
-
-  /**
-   * @param server runs a continuation with the server's error handling and closes the exchange
-   */
-  ApiExchange(HttpExchange exchange, BiConsumer<ApiExchange, ApiHandler> server) {
-    this.exchange = exchange;
-    this.server = server;
-    this.head = "HEAD".equals(exchange.getRequestMethod());
+  /** Runs a handler-like step on this exchange with the server's error mapping, then closes it. */
+  interface Runner {
+    void run(ApiExchange exchange, ApiHandler step);
   }
 
-  /** A function from a result to the response, run when a deferred answer is known. */
+  /** What {@link #answerWhen} does once its stage completes. */
   @FunctionalInterface
-  public interface Continuation<T> {
-    void answer(ApiExchange exchange, T result) throws IOException;
+  public interface Answer<T> {
+    /**
+     * @param value the stage's value, or null when it failed
+     * @param failure why the stage failed (unwrapped from {@link CompletionException}), or null
+     */
+    void answer(ApiExchange exchange, T value, Throwable failure) throws IOException;
   }
 
-  /**
-   * Answers later without holding the worker thread (e.g. a long-poll): the handler returns at
-   * once; when {@code result} completes, {@code then} runs on the completing thread with the same
-   * error handling as a handler (an {@link ApiException}, also as the failure of {@code result},
-   * becomes its problem; anything else a 500) and must send the response. Use an {@code *Async}
-   * stage to run it on another executor. Call at most once, instead of sending a response. The
-   * server waits for {@code result} only after the handler has returned, so the continuation never
-   * races the handler.
-   */
-  public <T> void answerWhen(CompletionStage<T> result, Continuation<T> then) {
-    if (pendingAnswer != null || responded) {
-      throw new IllegalStateException("response already sent or deferred for " + path());
-    }
-    pendingAnswer =
-        () ->
-            result.whenComplete(
-                (value, failure) ->
-                    server.accept(
-                        this,
-                        ex -> {
-                          if (failure != null) {
-                            throw asRuntime(failure);
-                          }
-                          then.answer(ex, value);
-                        }));
-  }
+  private final HttpExchange exchange;
+  private final boolean head;
+  private final Executor executor;
+  private final Runner runner;
+  private QueryParams query;
+  private boolean responded;
+  private Runnable continuation;
 
-  private static RuntimeException asRuntime(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    return cause instanceof RuntimeException runtime
-        ? runtime
-        : new IllegalStateException("deferred answer failed", cause);
-  }
-
-  /** The deferred answer the work just run asked for, or null; clears it. */
-  Runnable takePendingAnswer() {
-    Runnable pending = pendingAnswer;
-    pendingAnswer = null;
-    return pending;
+  ApiExchange(HttpExchange exchange, Executor executor, Runner runner) {
+    this.exchange = exchange;
+    this.head = "HEAD".equals(exchange.getRequestMethod());
+    this.executor = executor;
+    this.runner = runner;
   }
 
   public String method() {
@@ -191,14 +155,50 @@ public final class ApiExchange {
     return exchange.getResponseBody();
   }
 
+  /**
+   * Answers once {@code ready} completes, without holding a worker meanwhile (a long poll, a wait
+   * for a change). Must be the handler's last call; {@code answer} then runs on a worker and must
+   * send the response; its exceptions are mapped like a handler's (ApiException to its problem,
+   * anything else to 500). Bound the wait yourself, e.g. with {@code orTimeout}.
+   */
+  public <T> void answerWhen(CompletionStage<T> ready, Answer<T> answer) {
+    if (responded || continuation != null) {
+      throw new IllegalStateException("response already sent or deferred for " + path());
+    }
+    // Subscribed by the server only after the handler returned, so that the handler's thread is
+    // done with this exchange before another thread can touch it.
+    continuation =
+        () ->
+            ready.whenCompleteAsync(
+                (value, failure) ->
+                    runner.run(
+                        this,
+                        exchange ->
+                            answer.answer(
+                                exchange,
+                                value,
+                                failure instanceof CompletionException && failure.getCause() != null
+                                    ? failure.getCause()
+                                    : failure)),
+                executor);
+  }
+
+  /** The deferred answer the last step asked for, once; null when it asked for none. */
+  Runnable takeContinuation() {
+    Runnable next = continuation;
+    continuation = null;
+    return next;
+  }
+
   /** The underlying exchange, for what this class does not cover. */
   public HttpExchange raw() {
     return exchange;
   }
 
   private void markResponded() {
-    if (responded) {
-      throw new IllegalStateException("response already sent for " + method() + " " + path());
+    if (responded || continuation != null) {
+      throw new IllegalStateException(
+          "response already sent or deferred for " + method() + " " + path());
     }
     responded = true;
   }

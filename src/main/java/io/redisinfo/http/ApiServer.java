@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -74,9 +76,20 @@ public final class ApiServer implements AutoCloseable {
   private final Map<String, ApiHandler> exactRoutes = new ConcurrentHashMap<>();
   private final List<PrefixRoute> prefixRoutes = new CopyOnWriteArrayList<>();
 
+  /** Runs deferred answers on the workers, or inline when they are saturated: never drops one. */
+  private final Executor deferredAnswers;
+
   private ApiServer(HttpServer server, ThreadPoolExecutor workers) {
     this.server = server;
     this.workers = workers;
+    this.deferredAnswers =
+        task -> {
+          try {
+            workers.execute(task);
+          } catch (RejectedExecutionException e) {
+            task.run();
+          }
+        };
   }
 
   /**
@@ -175,34 +188,34 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void dispatch(HttpExchange raw) {
-    ApiExchange exchange = new ApiExchange(raw, this::serve);
-    serve(
-        exchange,
-        ex -> {
-          ApiHandler handler = find(ex.path());
-          if (handler == null) {
-            throw new NotFound("no endpoint at " + ex.path());
-          }
-          String method = ex.method();
-          if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            throw new ApiException(
-                405, "Method Not Allowed", "method " + method + " is not allowed; use GET or HEAD");
-          }
-          handler.handle(ex);
-        });
+    ApiExchange exchange = new ApiExchange(raw, deferredAnswers, this::run);
+    run(exchange, this::route);
   }
 
-  /**
-   * Runs {@code work} (a handler, or the continuation of a deferred answer, see {@link
-   * ApiExchange#answerWhen}) with the error handling of a handler, then closes the exchange unless
-   * the work deferred its answer; then starts waiting for that answer.
-   */
-  private void serve(ApiExchange exchange, ApiHandler work) {
-    Runnable deferred = null;
+  private void route(ApiExchange exchange) throws IOException {
+    ApiHandler handler = find(exchange.path());
+    if (handler == null) {
+      throw new NotFound("no endpoint at " + exchange.path());
+    }
+    String method = exchange.method();
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      throw new ApiException(
+          405, "Method Not Allowed", "method " + method + " is not allowed; use GET or HEAD");
+    }
+    handler.handle(exchange);
+  }
+
+  /** Runs one step of answering, maps its failures to problems and closes the exchange. */
+  private void run(ApiExchange exchange, ApiHandler step) {
     try {
-      work.handle(exchange);
-      deferred = exchange.takePendingAnswer();
-      if (deferred == null && !exchange.responded()) {
+      step.handle(exchange);
+      Runnable continuation = exchange.takeContinuation();
+      if (continuation != null) {
+        // From here another thread answers and closes the exchange: hands off.
+        continuation.run();
+        return;
+      }
+      if (!exchange.responded()) {
         throw new IllegalStateException("handler for " + exchange.path() + " sent no response");
       }
     } catch (ApiException e) {
@@ -216,14 +229,8 @@ public final class ApiServer implements AutoCloseable {
           Problem.of(
               500, "Internal Server Error", "the server failed to answer; the error is logged"),
           e);
-    } finally {
-      if (deferred == null) {
-        exchange.raw().close();
-      }
     }
-    if (deferred != null) {
-      deferred.run();
-    }
+    exchange.raw().close();
   }
 
   private void answer(ApiExchange exchange, Problem problem, Throwable failure) {

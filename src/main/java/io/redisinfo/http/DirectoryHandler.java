@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * {@code GET /v1/directory} (every entry) and {@code GET /v1/directory/{namespace}/{component}}
@@ -25,8 +24,9 @@ import java.util.concurrent.Executor;
  *
  * <p>Threads: a held request holds no thread. The handler returns its worker at once ({@link
  * ApiExchange#answerWhen}); the {@link Directory} completes the wait from the thread that changed
- * the entry or from its timer, and the response is written on {@code responder} (the JDK server
- * lets any thread answer an exchange), so many clients can wait at no cost but a socket each.
+ * the entry or from its timer, and the response is written on one of the server's workers (the JDK
+ * server lets any thread answer an exchange), so many clients can wait at no cost but a socket
+ * each.
  */
 public final class DirectoryHandler implements ApiHandler {
   public static final String PATH = "/v1/directory";
@@ -35,15 +35,10 @@ public final class DirectoryHandler implements ApiHandler {
 
   private final Directory directory;
   private final DirectoryJson json;
-  private final Executor responder;
 
-  /**
-   * @param responder writes the answers of long-polls (a small pool; the writes are short)
-   */
-  public DirectoryHandler(Directory directory, DirectoryJson json, Executor responder) {
+  public DirectoryHandler(Directory directory, DirectoryJson json) {
     this.directory = Objects.requireNonNull(directory);
     this.json = Objects.requireNonNull(json);
-    this.responder = Objects.requireNonNull(responder);
   }
 
   /** Routes both paths on {@code server}. */
@@ -89,8 +84,14 @@ public final class DirectoryHandler implements ApiHandler {
         directory.awaitChange(
             key, unchanged ? current.get().version() : null, Duration.ofSeconds(waitSeconds));
     exchange.answerWhen(
-        change.thenApplyAsync(entry -> entry, responder),
-        (ex, entry) -> answer(ex, key, known, entry));
+        change,
+        (ex, entry, failure) -> {
+          if (failure != null) {
+            throw ApiException.serviceUnavailable(
+                "waiting for a change of '" + key + "' failed: " + failure.getMessage());
+          }
+          answer(ex, key, known, entry);
+        });
   }
 
   private void answer(

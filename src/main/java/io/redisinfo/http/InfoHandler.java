@@ -1,7 +1,6 @@
 package io.redisinfo.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.redisinfo.info.Info;
 import io.redisinfo.poll.InfoRefresher;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardRegistry;
@@ -14,15 +13,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code GET /v1/info}: the cached INFO of the shards matching {@code shard} globs, cut down to the
@@ -44,6 +40,7 @@ public final class InfoHandler implements ApiHandler {
   private final ShardRegistry registry;
   private final InfoRefresher refresher;
   private final long refreshWaitNanos;
+  private final InfoJsonCache fullInfo;
 
   /**
    * @param refreshWait how long a request waits for the refreshes {@code maxAgeMs} asks for; a
@@ -56,6 +53,7 @@ public final class InfoHandler implements ApiHandler {
       throw new IllegalArgumentException("refreshWait must be positive, got " + refreshWait);
     }
     this.refreshWaitNanos = refreshWait.toNanos();
+    this.fullInfo = new InfoJsonCache(registry);
   }
 
   /** What one request asks for, validated. */
@@ -84,22 +82,38 @@ public final class InfoHandler implements ApiHandler {
     Request request = parse(exchange.query(PARAMETERS));
     long requestNanos = System.nanoTime();
     List<Selected> selected = select(request.shards());
-    long nowNanos = requestNanos;
-    if (request.wantsFresh()) {
-      long thresholdNanos = TimeUnit.MILLISECONDS.toNanos(request.maxAgeMs());
-      if (refreshStale(selected, requestNanos, thresholdNanos)) {
-        nowNanos = System.nanoTime();
-      }
-      for (Selected s : selected) {
-        checkFresh(s, requestNanos, thresholdNanos, request.maxAgeMs());
-      }
-    } else {
+    if (!request.wantsFresh()) {
       for (Selected s : selected) {
         if (!s.snapshot.hasInfo()) {
           s.error = noInfo(s.snapshot);
         }
       }
+      answer(exchange, request, selected, requestNanos);
+      return;
     }
+    long thresholdNanos = TimeUnit.MILLISECONDS.toNanos(request.maxAgeMs());
+    CompletableFuture<Void> refreshed = refreshStale(selected, requestNanos, thresholdNanos);
+    if (refreshed == null) {
+      answer(exchange, request, selected, requestNanos);
+      return;
+    }
+    // Wait without holding a worker: many requests may wait for slow shards at once.
+    exchange.answerWhen(
+        refreshed,
+        (ex, done, failure) -> {
+          for (Selected s : selected) {
+            if (s.refresh != null) {
+              boolean succeeded = s.refresh.isDone() && !s.refresh.isCompletedExceptionally();
+              s.snapshot = newer(s.shard.snapshot(), succeeded ? s.refresh.join() : null);
+              checkFresh(s, requestNanos, thresholdNanos, request.maxAgeMs());
+            }
+          }
+          answer(ex, request, selected, System.nanoTime());
+        });
+  }
+
+  private void answer(ApiExchange exchange, Request request, List<Selected> selected, long nowNanos)
+      throws IOException {
     List<Selected> failed = new ArrayList<>();
     for (Selected s : selected) {
       if (s.error != null) {
@@ -109,8 +123,7 @@ public final class InfoHandler implements ApiHandler {
     if (!failed.isEmpty() && !request.partial()) {
       throw ApiException.serviceUnavailable(unavailable(failed, selected.size()));
     }
-    long now = nowNanos;
-    exchange.sendJson(200, json -> write(json, request, selected, failed, now));
+    exchange.sendJson(200, json -> write(json, request, selected, failed, nowNanos));
   }
 
   private static Request parse(QueryParams query) {
@@ -192,10 +205,12 @@ public final class InfoHandler implements ApiHandler {
   }
 
   /**
-   * Refreshes every shard whose INFO is missing or older than the threshold, all at once, and waits
-   * for them up to the refresh wait. Returns whether anything was refreshed.
+   * Starts a refresh of every shard whose INFO is missing or older than the threshold, all at once.
+   * Returns a future that completes when all are done or the refresh wait is over, or null when no
+   * shard needs one.
    */
-  private boolean refreshStale(List<Selected> selected, long nowNanos, long thresholdNanos) {
+  private CompletableFuture<Void> refreshStale(
+      List<Selected> selected, long nowNanos, long thresholdNanos) {
     List<CompletableFuture<ShardSnapshot>> pending = new ArrayList<>();
     for (Selected s : selected) {
       if (isStale(s.snapshot, nowNanos, thresholdNanos)) {
@@ -208,26 +223,17 @@ public final class InfoHandler implements ApiHandler {
       }
     }
     if (pending.isEmpty()) {
-      return false;
+      return null;
     }
-    // allOf makes a new future: the refresher's futures, shared with other requests, stay
-    // untouched.
-    try {
-      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-          .get(refreshWaitNanos, TimeUnit.NANOSECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      // Each shard's outcome is looked at one by one below.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApiException.serviceUnavailable("the server is shutting down");
-    }
-    for (Selected s : selected) {
-      if (s.refresh != null) {
-        boolean succeeded = s.refresh.isDone() && !s.refresh.isCompletedExceptionally();
-        s.snapshot = newer(s.shard.snapshot(), succeeded ? s.refresh.join() : null);
-      }
-    }
-    return true;
+    // New futures all the way: the refresher's futures, shared with other requests, stay untouched
+    // (no timeout or cancellation of ours reaches them). Each outcome is looked at per shard.
+    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+        .handle((done, failure) -> (Void) null)
+        .completeOnTimeout(null, refreshWaitNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private static boolean isFresh(ShardSnapshot snapshot, long nowNanos, long thresholdNanos) {
+    return !isStale(snapshot, nowNanos, thresholdNanos);
   }
 
   private static ShardSnapshot newer(ShardSnapshot published, ShardSnapshot refreshed) {
@@ -245,7 +251,7 @@ public final class InfoHandler implements ApiHandler {
   }
 
   private void checkFresh(Selected s, long requestNanos, long thresholdNanos, long maxAgeMs) {
-    if (!isStale(s.snapshot, requestNanos, thresholdNanos)) {
+    if (isFresh(s.snapshot, requestNanos, thresholdNanos)) {
       return;
     }
     String why;
@@ -313,7 +319,7 @@ public final class InfoHandler implements ApiHandler {
     return detail.append(". Add partial=true to get the others' INFO").toString();
   }
 
-  private static void write(
+  private void write(
       JsonGenerator json,
       Request request,
       List<Selected> selected,
@@ -334,7 +340,11 @@ public final class InfoHandler implements ApiHandler {
       json.writeStringField(
           "polledAt", Instant.ofEpochMilli(snapshot.infoAtEpochMillis()).toString());
       json.writeFieldName("info");
-      writeInfo(json, snapshot.info(), request);
+      if (request.sections().isEmpty() && request.keys().isEmpty()) {
+        json.writeRawValue(fullInfo.get(s.shard.id(), snapshot.info()));
+      } else {
+        InfoJson.write(json, snapshot.info(), request.sections(), request.keys());
+      }
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -347,52 +357,5 @@ public final class InfoHandler implements ApiHandler {
     }
     json.writeEndArray();
     json.writeEndObject();
-  }
-
-  private static void writeInfo(JsonGenerator json, Info info, Request request) throws IOException {
-    Set<String> sections = request.sections();
-    List<Glob> keys = request.keys();
-    json.writeStartObject();
-    for (Map.Entry<String, Map<String, Object>> section : info.sections().entrySet()) {
-      if (!sections.isEmpty() && !sections.contains(section.getKey())) {
-        continue;
-      }
-      if (keys.isEmpty()) {
-        json.writeFieldName(section.getKey());
-        json.writeStartObject();
-        for (Map.Entry<String, Object> entry : section.getValue().entrySet()) {
-          json.writeFieldName(entry.getKey());
-          Json.writeValue(json, entry.getValue());
-        }
-        json.writeEndObject();
-        continue;
-      }
-      boolean started = false;
-      for (Map.Entry<String, Object> entry : section.getValue().entrySet()) {
-        if (!matchesAny(keys, entry.getKey())) {
-          continue;
-        }
-        if (!started) {
-          json.writeFieldName(section.getKey());
-          json.writeStartObject();
-          started = true;
-        }
-        json.writeFieldName(entry.getKey());
-        Json.writeValue(json, entry.getValue());
-      }
-      if (started) {
-        json.writeEndObject();
-      }
-    }
-    json.writeEndObject();
-  }
-
-  private static boolean matchesAny(List<Glob> globs, String text) {
-    for (int i = 0; i < globs.size(); i++) {
-      if (globs.get(i).matches(text)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

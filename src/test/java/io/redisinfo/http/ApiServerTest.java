@@ -13,6 +13,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -282,6 +285,73 @@ class ApiServerTest {
     assertThat(notModified.statusCode()).isEqualTo(304);
     assertThat(notModified.headers().firstValue("ETag")).hasValue("\"v1\"");
     assertThat(notModified.body()).isEmpty();
+  }
+
+  @Test
+  void aDeferredAnswerFreesTheWorkerUntilItsStageCompletes() throws Exception {
+    try (ApiServer single =
+        ApiServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            new ApiServer.Limits(1, 16))) {
+      TestClient singleClient = new TestClient(single);
+      CompletableFuture<String> change = new CompletableFuture<>();
+      CompletableFuture<Void> parked = new CompletableFuture<>();
+      single.route(
+          "/wait",
+          exchange -> {
+            exchange.answerWhen(
+                change,
+                (ex, value, failure) ->
+                    ex.sendJson(
+                        200,
+                        json -> {
+                          json.writeStartObject();
+                          json.writeStringField("value", value);
+                          json.writeEndObject();
+                        }));
+            parked.complete(null);
+          });
+      single.route("/ping", answering("ping"));
+
+      CompletableFuture<HttpResponse<String>> waiting = singleClient.getAsync("/wait");
+      parked.get(10, TimeUnit.SECONDS);
+      // The only worker is free again while /wait is parked.
+      assertThat(singleClient.get("/ping").statusCode()).isEqualTo(200);
+      assertThat(waiting).isNotDone();
+
+      change.complete("v2");
+      HttpResponse<String> answered = waiting.get(10, TimeUnit.SECONDS);
+      assertThat(answered.statusCode()).isEqualTo(200);
+      assertThat(json(answered).path("value").asText()).isEqualTo("v2");
+    }
+  }
+
+  @Test
+  void aDeferredAnswerGetsTheFailureAndItsExceptionsAreMapped() {
+    server.route(
+        "/timeout",
+        exchange ->
+            exchange.answerWhen(
+                new CompletableFuture<String>().orTimeout(50, TimeUnit.MILLISECONDS),
+                (ex, value, failure) -> {
+                  assertThat(failure).isInstanceOf(TimeoutException.class);
+                  ex.sendStatus(304);
+                }));
+    server.route(
+        "/gone",
+        exchange ->
+            exchange.answerWhen(
+                CompletableFuture.completedFuture("x"),
+                (ex, value, failure) -> {
+                  throw new NotFound("entry shop/cache was deleted");
+                }));
+    server.route(
+        "/forgot",
+        exchange -> exchange.answerWhen(CompletableFuture.completedFuture("x"), (ex, v, f) -> {}));
+
+    assertThat(client.get("/timeout").statusCode()).isEqualTo(304);
+    assertProblem(client.get("/gone"), 404, "entry shop/cache was deleted");
+    assertProblem(client.get("/forgot"), 500, "the server failed to answer; the error is logged");
   }
 
   @Test

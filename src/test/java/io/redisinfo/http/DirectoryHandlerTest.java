@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +25,6 @@ class DirectoryHandlerTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
-  private final ExecutorService responder = Executors.newFixedThreadPool(2);
   private final Directory directory = new Directory(timer);
   private final DirectoryJson json = new DirectoryJson();
   private ApiServer server;
@@ -42,7 +39,7 @@ class DirectoryHandlerTest {
         ApiServer.start(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             new ApiServer.Limits(2, 16));
-    new DirectoryHandler(directory, json, responder).registerOn(server);
+    new DirectoryHandler(directory, json).registerOn(server);
     http = new HttpCalls(server);
   }
 
@@ -50,7 +47,6 @@ class DirectoryHandlerTest {
   void stop() {
     server.close();
     timer.shutdownNow();
-    responder.shutdownNow();
   }
 
   private DirectoryEntry entry(String component, int port) {

@@ -62,7 +62,7 @@ class InfoHandlerTest {
     server =
         ApiServer.start(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            new ApiServer.Limits(8, 64));
+            new ApiServer.Limits(2, 64));
     server.route(InfoHandler.PATH, new InfoHandler(registry, refresher, refreshWait));
     client = new TestClient(server);
   }
@@ -167,6 +167,30 @@ class InfoHandlerTest {
         .isEqualTo(2.0);
     assertThat(info.path("errorstats").isObject()).isTrue();
     assertThat(info.path("errorstats")).isEmpty();
+  }
+
+  @Test
+  void servesTheInfoPublishedLast() {
+    assertThat(
+            ok("?shard=adhoc")
+                .path("shards")
+                .get(0)
+                .path("info")
+                .path("memory")
+                .path("used_memory")
+                .asLong())
+        .isEqualTo(300);
+    publish("adhoc", snapshot(info("master", 301), 0));
+
+    assertThat(
+            ok("?shard=adhoc")
+                .path("shards")
+                .get(0)
+                .path("info")
+                .path("memory")
+                .path("used_memory")
+                .asLong())
+        .isEqualTo(301);
   }
 
   @Test
@@ -387,7 +411,7 @@ class InfoHandlerTest {
     CompletableFuture<Void> everyRefreshAsked = new CompletableFuture<>();
     AtomicInteger asked = new AtomicInteger();
     // No refresh finishes before every request asked for every shard: a handler that refreshed
-    // shards one after the other, or requests that waited for each other, would time out.
+    // shards one after the other, or held one of the 2 workers while waiting, would time out.
     refresher =
         new TestRefresher(
             id -> {

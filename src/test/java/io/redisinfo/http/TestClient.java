@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
 
 /** Calls a running {@link ApiServer} over real HTTP. */
 final class TestClient {
@@ -23,6 +24,12 @@ final class TestClient {
 
   HttpResponse<String> get(String pathAndQuery) {
     return send("GET", pathAndQuery);
+  }
+
+  CompletableFuture<HttpResponse<String>> getAsync(String pathAndQuery) {
+    return client.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> send(String method, String pathAndQuery) {

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  * run by hand, e.g.
  *
  * <pre>
+ * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \
  *     io.redisinfo.http.bench.InfoLoadBench [connections] [seconds] [path]
  * </pre>
@@ -108,16 +109,23 @@ public final class InfoLoadBench {
       thread.start();
       threads.add(thread);
     }
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long start = System.nanoTime();
+    long cpuStart = os.getProcessCpuTime();
     Thread.sleep(seconds * 1000L);
     stop.set(true);
     for (Thread thread : threads) {
       thread.join();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    // CPU time of this JVM (server and client together): a figure that holds on a shared machine.
+    double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
     System.out.printf(
-        "%s: %d connections, %.1f s, %d requests, %.0f requests/s%n",
-        label, connections, elapsed, done.sum(), done.sum() / elapsed);
+        "%s: %d connections, %.1f s, %d requests, %.0f requests/s; %.1f CPU-s, %.0f requests per"
+            + " CPU-second (server + client)%n",
+        label, connections, elapsed, done.sum(), done.sum() / elapsed, cpu, done.sum() / cpu);
   }
 
   private static int oneBody(int port, byte[] request) throws IOException {
