@@ -281,13 +281,13 @@ public final class ConfigMapDirectory implements AutoCloseable {
 
   /** Brings one namespace in line; false when it must be retried later. */
   private boolean sync(String namespace, List<DirectoryEntry> entries) {
-    ConfigMapPlan plan = planner.plan(entries);
-    boolean leader = options.isLeader().getAsBoolean();
-    trackLeftOut(namespace, plan, leader);
-    if (!leader) {
-      return true;
-    }
     try {
+      ConfigMapPlan plan = planner.plan(entries);
+      boolean leader = options.isLeader().getAsBoolean();
+      trackLeftOut(namespace, plan, leader);
+      if (!leader) {
+        return true;
+      }
       Outcome outcome = writer.write(namespace, plan, known.get(namespace));
       remember(namespace, outcome.current());
       if (outcome.result() == Result.CONFLICT) {
@@ -315,19 +315,27 @@ public final class ConfigMapDirectory implements AutoCloseable {
       if (key.startsWith(prefix) && !plan.leftOut().containsKey(key)) {
         leftOut.remove(key);
         events.fits(key);
-        options.onLeftOutChanged().accept(key);
+        tell(key);
       }
     }
     plan.leftOut()
         .forEach(
             (key, message) -> {
               if (!message.equals(leftOut.put(key, message))) {
-                options.onLeftOutChanged().accept(key);
+                tell(key);
               }
               if (leader) {
                 events.leftOut(key, message);
               }
             });
+  }
+
+  private void tell(String componentKey) {
+    try {
+      options.onLeftOutChanged().accept(componentKey);
+    } catch (RuntimeException e) {
+      LOG.warn("left-out listener failed for {}: {}", componentKey, e.toString());
+    }
   }
 
   private void remember(String namespace, ConfigMap current) {

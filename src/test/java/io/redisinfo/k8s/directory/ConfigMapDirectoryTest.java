@@ -272,6 +272,49 @@ class ConfigMapDirectoryTest {
   }
 
   @Test
+  void aHundredEntriesInFiveNamespacesGiveOneWritePerNamespace() throws Exception {
+    String[] namespaces = {"ns-0", "ns-1", "ns-2", "ns-3", "ns-4"};
+    for (int i = 0; i < 100; i++) {
+      publish(endpointComponent(namespaces[i % 5], "component-" + i, Map.of("i", i)));
+    }
+    ConfigMapDirectory configMaps = start(options());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> configMaps.writes() == 5 && dataOf("ns-4") != null);
+    settle(configMaps, namespaces);
+    for (String namespace : namespaces) {
+      assertThat(dataOf(namespace)).hasSize(20);
+    }
+    assertThat(configMaps.writes()).isEqualTo(5);
+
+    // Ten rounds of re-publishing all hundred unchanged entries: nothing.
+    for (int round = 0; round < 10; round++) {
+      for (int i = 0; i < 100; i++) {
+        publish(endpointComponent(namespaces[i % 5], "component-" + i, Map.of("i", i)));
+      }
+    }
+    configMaps.syncAll();
+    settle(configMaps, namespaces);
+    assertThat(configMaps.writes()).isEqualTo(5);
+
+    // A hundred more entries while running: at most one write per entry, batched in practice.
+    for (int i = 100; i < 200; i++) {
+      publish(endpointComponent(namespaces[i % 5], "component-" + i, Map.of("i", i)));
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                java.util.Arrays.stream(namespaces)
+                    .allMatch(ns -> dataOf(ns) != null && dataOf(ns).size() == 40));
+    settle(configMaps, namespaces);
+    long burstWrites = configMaps.writes() - 5;
+    System.out.printf("100 new entries in 5 namespaces while running: %d writes%n", burstWrites);
+    assertThat(burstWrites).isBetween(5L, 100L);
+    assertThat(server.configMapWrites()).isEqualTo(configMaps.writes());
+  }
+
+  @Test
   void aRemovedComponentLosesItsKeyAndTheLastOneTakesTheConfigMapAway() throws Exception {
     publish(endpointComponent("shop", "statistics", Map.of()));
     publish(endpointComponent("shop", "cache", Map.of()));
