@@ -2,17 +2,23 @@ package io.redisinfo.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.redisinfo.app.Engine;
 import io.redisinfo.component.PodSelector;
+import io.redisinfo.directory.DirectoryJson;
+import io.redisinfo.k8s.directory.ConfigMapDirectory;
+import io.redisinfo.k8s.directory.ConfigMapDirectoryOptions;
 import io.redisinfo.metrics.StatusWriteMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Kubernetes adapter around the core {@link Engine}: a {@link ClusterInventory} that feeds the
@@ -57,10 +63,13 @@ public final class KubernetesOperator implements AutoCloseable {
   }
 
   private final ClusterInventory inventory;
+  private final ConfigMapDirectory configMaps;
   private final Operator operator;
 
-  private KubernetesOperator(ClusterInventory inventory, Operator operator) {
+  private KubernetesOperator(
+      ClusterInventory inventory, ConfigMapDirectory configMaps, Operator operator) {
     this.inventory = inventory;
+    this.configMaps = configMaps;
     this.operator = operator;
   }
 
@@ -86,8 +95,25 @@ public final class KubernetesOperator implements AutoCloseable {
             engine.shards(),
             mapper);
     Operator operator = null;
+    ConfigMapDirectory configMaps = null;
+    // Without leader election this replica is the only writer; with it, the Lease decides.
+    AtomicBoolean leader = new AtomicBoolean(!settings.leaderElection());
     try {
       inventory.start();
+      // Started once the inventory has filled the directory: an empty directory would mean
+      // deleting every redis-directory ConfigMap.
+      configMaps =
+          new ConfigMapDirectory(
+              client,
+              engine.directory(),
+              new DirectoryJson(),
+              ConfigMapDirectoryOptions.defaults()
+                  .withNamespaces(settings.namespaces())
+                  .withLeader(leader::get)
+                  .withInstance(settings.identity())
+                  .withMeters(meterRegistry == null ? new SimpleMeterRegistry() : meterRegistry));
+      configMaps.start();
+      ConfigMapDirectory directoryWriter = configMaps;
       RedisComponentReconciler reconciler =
           new RedisComponentReconciler(
               inventory,
@@ -118,7 +144,15 @@ public final class KubernetesOperator implements AutoCloseable {
                           .withIdentity(settings.identity())
                           .withLeaseDuration(settings.leaseDuration())
                           .withRenewDeadline(settings.renewDeadline())
-                          .withRetryPeriod(settings.retryPeriod());
+                          .withRetryPeriod(settings.retryPeriod())
+                          .withLeaderCallbacks(
+                              new LeaderCallbacks(
+                                  () -> {
+                                    leader.set(true);
+                                    directoryWriter.syncAll();
+                                  },
+                                  () -> leader.set(false),
+                                  newLeader -> {}));
                   // JOSDK ends the process when the Lease is lost (the pod restarts as a
                   // standby); only tests running several replicas in one JVM turn that off.
                   o.withLeaderElectionConfiguration(
@@ -135,10 +169,13 @@ public final class KubernetesOperator implements AutoCloseable {
             }
           });
       operator.start();
-      return new KubernetesOperator(inventory, operator);
+      return new KubernetesOperator(inventory, configMaps, operator);
     } catch (RuntimeException e) {
       if (operator != null) {
         operator.stop();
+      }
+      if (configMaps != null) {
+        configMaps.close();
       }
       inventory.close();
       throw e;
@@ -154,6 +191,7 @@ public final class KubernetesOperator implements AutoCloseable {
     try {
       operator.stop();
     } finally {
+      configMaps.close();
       inventory.close();
     }
   }

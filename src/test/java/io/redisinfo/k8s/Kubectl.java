@@ -1,4 +1,4 @@
-package io.redisinfo.k8s.kubectl;
+package io.redisinfo.k8s;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

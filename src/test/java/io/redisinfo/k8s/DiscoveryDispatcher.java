@@ -1,4 +1,4 @@
-package io.redisinfo.k8s.kubectl;
+package io.redisinfo.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
