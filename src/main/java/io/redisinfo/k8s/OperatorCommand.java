@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.redisinfo.app.Engine;
 import io.redisinfo.cli.CommonOptions;
 import io.redisinfo.cli.DurationConverter;
+import io.redisinfo.cli.StopSignal;
 import io.redisinfo.component.PodSelector;
 import io.redisinfo.metrics.PrometheusMetrics;
 import io.redisinfo.poll.PollerOptions;
@@ -15,8 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -74,8 +73,7 @@ public final class OperatorCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private final CountDownLatch closed = new CountDownLatch(1);
+  private final StopSignal stopSignal = new StopSignal();
   private volatile Engine engine;
   private volatile KubernetesClient client;
 
@@ -107,8 +105,7 @@ public final class OperatorCommand implements Callable<Integer> {
         Engine.start(options, common.httpPort, () -> operator[0] != null && operator[0].synced());
     engine = started;
     PrometheusMetrics metrics = started.metrics();
-    Thread shutdownHook = new Thread(this::stopAndWait, "redisinfo-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    stopSignal.installShutdownHook();
     try {
       String identity = identity();
       operator[0] =
@@ -136,7 +133,7 @@ public final class OperatorCommand implements Callable<Integer> {
           leaderElection ? "on (identity " + identity + ")" : "off",
           started.http().port());
       System.out.println("listening on port " + started.http().port());
-      stopped.await();
+      stopSignal.await();
     } finally {
       if (operator[0] != null) {
         operator[0].close();
@@ -145,13 +142,8 @@ public final class OperatorCommand implements Callable<Integer> {
       if (client == null) {
         kubernetes.close();
       }
-      closed.countDown();
       log.info("stopped");
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is what is stopping us
-      }
+      stopSignal.closed();
     }
     return 0;
   }
@@ -191,16 +183,7 @@ public final class OperatorCommand implements Callable<Integer> {
 
   /** Stops a running command (SIGTERM does it through the shutdown hook). */
   public void stop() {
-    stopped.countDown();
-  }
-
-  private void stopAndWait() {
-    stop();
-    try {
-      closed.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    stopSignal.stop();
   }
 
   /** The running engine, for tests. */

@@ -3,6 +3,7 @@ package io.redisinfo.standalone;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redisinfo.app.Engine;
 import io.redisinfo.cli.CommonOptions;
+import io.redisinfo.cli.StopSignal;
 import io.redisinfo.component.ComponentParser;
 import io.redisinfo.poll.PollerOptions;
 import io.redisinfo.shard.ShardSpec;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,8 +76,7 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private final CountDownLatch closed = new CountDownLatch(1);
+  private final StopSignal stopSignal = new StopSignal();
   private volatile Engine engine;
 
   @Override
@@ -123,8 +122,7 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
               t.setDaemon(true);
               return t;
             });
-    Thread shutdownHook = new Thread(this::stopAndWait, "redisinfo-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    stopSignal.installShutdownHook();
     try {
       started.shards().sync(AD_HOC_SOURCE, adHoc);
       FileComponentSource files =
@@ -152,34 +150,19 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
           started.shards().size(),
           started.http().port());
       System.out.println("listening on port " + started.http().port());
-      stopped.await();
+      stopSignal.await();
     } finally {
       reload.shutdownNow();
       started.close();
-      closed.countDown();
       log.info("stopped");
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is what is stopping us
-      }
+      stopSignal.closed();
     }
     return 0;
   }
 
   /** Stops a running command (SIGTERM does it through the shutdown hook). */
   public void stop() {
-    stopped.countDown();
-  }
-
-  /** On SIGTERM: stop, and hold the JVM until connections and the HTTP server are closed. */
-  private void stopAndWait() {
-    stop();
-    try {
-      closed.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    stopSignal.stop();
   }
 
   /** The running engine, for tests. */
