@@ -1,8 +1,6 @@
 package io.redisinfo.info;
 
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -56,9 +54,13 @@ public final class InfoParser {
     }
     String s = text.toString();
     int length = s.length();
-    Map<String, Map<String, Object>> sections = new LinkedHashMap<>(32);
-    Map<String, Object> flat = new LinkedHashMap<>(512);
-    Map<String, Object> section = null;
+    // Next ':' at or after the current line, found with the (vectorized) String.indexOf; kept
+    // across lines so that lines without a colon do not make the search quadratic.
+    int nextColon = -1;
+    // Section name -> CompactMap.Builder of its keys, in order of first appearance.
+    CompactMap.Builder sections = new CompactMap.Builder(16);
+    CompactMap.Builder flat = new CompactMap.Builder(256);
+    CompactMap.Builder section = null;
     String sectionName = DEFAULT_SECTION;
     int malformed = 0;
     // Last suffix given per repeated key (created on the first repeat), so repeats stay linear.
@@ -92,48 +94,57 @@ public final class InfoParser {
           malformed++;
           continue;
         }
-        String name = names.lowerCase(s, nameStart, end);
-        sectionName = name;
-        section = sections.get(name);
-        if (section == null) {
-          section = new LinkedHashMap<>(64);
-          sections.put(name, section);
-        }
+        sectionName = names.lowerCase(s, nameStart, end);
+        section = section(sections, sectionName);
         continue;
       }
 
-      int colon = start;
-      while (colon < end && s.charAt(colon) != ':') {
-        colon++;
+      if (nextColon < start) {
+        nextColon = s.indexOf(':', start);
+        if (nextColon < 0) {
+          nextColon = length;
+        }
       }
-      if (colon == end || colon == start) {
+      int colon = nextColon;
+      if (colon >= end || colon == start) {
         malformed++;
         continue;
       }
       String key = names.get(s, start, colon);
       Object value = typedValue(s, colon + 1, end, true);
       if (section == null) {
-        section = new LinkedHashMap<>(64);
-        sections.put(DEFAULT_SECTION, section);
+        section = section(sections, DEFAULT_SECTION);
       }
-      if (section.putIfAbsent(key, value) != null) {
+      if (flat.putIfAbsent(key, value) == null) {
+        // New to the whole reply, so new to the section: no lookup in the section needed.
+        section.add(key, value);
+      } else if (section.putIfAbsent(key, value) != null) {
         if (repeats == null) {
           repeats = new HashMap<>();
         }
         key = repeatedKey(section, sectionName, key, repeats);
-        section.put(key, value);
+        section.add(key, value);
+        flat.putIfAbsent(key, value);
       }
-      flat.putIfAbsent(key, value);
     }
 
-    if (sections.isEmpty()) {
+    if (sections.size() == 0) {
       return malformed == 0 ? Info.empty() : new Info(Map.of(), Map.of(), malformed);
     }
-    for (Map.Entry<String, Map<String, Object>> entry : sections.entrySet()) {
-      entry.setValue(Collections.unmodifiableMap(entry.getValue()));
-    }
-    return new Info(
-        Collections.unmodifiableMap(sections), Collections.unmodifiableMap(flat), malformed);
+    CompactMap builtSections = sections.build();
+    CompactMap.Builder result = new CompactMap.Builder(builtSections.size());
+    builtSections.forEach(
+        (name, keys) -> result.putIfAbsent(name, ((CompactMap.Builder) keys).build()));
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> typedSections =
+        (Map<String, Map<String, Object>>) (Map<?, ?>) result.build();
+    return new Info(typedSections, flat.build(), malformed);
+  }
+
+  private static CompactMap.Builder section(CompactMap.Builder sections, String name) {
+    CompactMap.Builder fresh = new CompactMap.Builder(16);
+    Object present = sections.putIfAbsent(name, fresh);
+    return present == null ? fresh : (CompactMap.Builder) present;
   }
 
   /**
@@ -141,7 +152,7 @@ public final class InfoParser {
    * Redis repeats {@code module} once per loaded module, and every one of them is kept.
    */
   private static String repeatedKey(
-      Map<String, Object> keys, String scope, String key, Map<String, Integer> repeats) {
+      CompactMap.Builder keys, String scope, String key, Map<String, Integer> repeats) {
     String counter = scope + '\n' + key;
     int n = repeats.getOrDefault(counter, 1);
     String candidate;
@@ -279,7 +290,7 @@ public final class InfoParser {
   }
 
   private Map<String, Object> keyValueList(String s, int from, int to) {
-    Map<String, Object> map = new LinkedHashMap<>(8);
+    CompactMap.Builder map = new CompactMap.Builder(6);
     Map<String, Integer> repeats = null;
     int i = from;
     while (i < to) {
@@ -291,11 +302,11 @@ public final class InfoParser {
         if (repeats == null) {
           repeats = new HashMap<>();
         }
-        map.put(repeatedKey(map, "", name, repeats), value);
+        map.putIfAbsent(repeatedKey(map, "", name, repeats), value);
       }
       i = valueEnd + 1;
     }
-    return Collections.unmodifiableMap(map);
+    return map.build();
   }
 
   /** The index of the comma that ends the value starting at from (outside brackets), or to. */
