@@ -7,7 +7,6 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.event.DefaultEventPublisherOptions;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.protocol.ProtocolVersion;
@@ -80,7 +79,7 @@ public final class RedisConnector implements AutoCloseable {
         uri.withAuthentication(credentials.username(), credentials.password().toCharArray());
       }
     }
-    return client.connectAsync(StringCodec.UTF8, uri.build()).toCompletableFuture();
+    return client.connectAsync(FastDecodingStringCodec.INSTANCE, uri.build()).toCompletableFuture();
   }
 
   @Override
