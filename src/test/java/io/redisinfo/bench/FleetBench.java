@@ -97,6 +97,7 @@ public final class FleetBench {
           long selfPid = ProcessHandle.current().pid();
           ProcCpu.Machine machine0 = ProcCpu.Machine.now();
           long op0 = operator.cpuTicks();
+          java.util.Map<String, Long> threads0 = ProcCpu.threadGroupTicks(operator.pid());
           long redis0 = ProcCpu.processTicks(redisPids);
           long self0 = ProcCpu.processTicks(selfPid);
           long polls0 = operator.pollsTotal();
@@ -105,6 +106,7 @@ public final class FleetBench {
           long polls1 = operator.pollsTotal();
           long t1 = System.nanoTime();
           long op1 = operator.cpuTicks();
+          java.util.Map<String, Long> threads1 = ProcCpu.threadGroupTicks(operator.pid());
           long redis1 = ProcCpu.processTicks(redisPids);
           long self1 = ProcCpu.processTicks(selfPid);
           ProcCpu.Machine machine1 = ProcCpu.Machine.now();
@@ -147,7 +149,12 @@ public final class FleetBench {
 
           int busyCount = busyPorts.size();
           double steadyDesign = busyCount / minIntervalSeconds + (n - busyCount) / 15.0;
-          double usPerPoll = polls == 0 ? Double.NaN : opCpu * 1e6 / polls;
+          // The harness's own /metrics and /v1/shards reads run on the HTTP workers: not polling.
+          double httpCpu =
+              (threads1.getOrDefault("http-worker-#", 0L)
+                      - threads0.getOrDefault("http-worker-#", 0L))
+                  / ProcCpu.TICKS_PER_SECOND;
+          double usPerPoll = polls == 0 ? Double.NaN : (opCpu - httpCpu) * 1e6 / polls;
           Table table = new Table();
           table.row("N shards (busy)", n + " (" + busyCount + ", " + busyOps + " INCR/s each)", "");
           table.row("min interval", minInterval, "");
@@ -213,6 +220,24 @@ public final class FleetBench {
                   sweepSeconds, operator.secondsToListening()),
               n >= 1000 ? "<= 2 s " + mark(sweepSeconds <= 2) : "");
           table.print();
+          System.out.println(
+              "operator CPU in the window by thread (threads that ended are missing):");
+          threads1.entrySet().stream()
+              .map(
+                  e ->
+                      java.util.Map.entry(
+                          e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+              .filter(e -> e.getValue() > 0)
+              .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+              .forEach(
+                  e ->
+                      System.out.printf(
+                          "  %-28s %6.2f s  %5.1f us/poll%n",
+                          e.getKey(),
+                          e.getValue() / ProcCpu.TICKS_PER_SECOND,
+                          polls == 0
+                              ? Double.NaN
+                              : e.getValue() / ProcCpu.TICKS_PER_SECOND * 1e6 / polls));
         }
       }
     }

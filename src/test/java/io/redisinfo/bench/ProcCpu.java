@@ -55,6 +55,31 @@ final class ProcCpu {
     }
   }
 
+  /**
+   * CPU ticks of a process's threads grouped by name with numbers dropped ({@code
+   * lettuce-nioEventLoop-4-1} and {@code -4-2} are one group), to tell per-poll work from JIT, GC
+   * and timers.
+   */
+  static java.util.Map<String, Long> threadGroupTicks(long pid) {
+    java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          groups.merge(name.replaceAll("[0-9]+", "#"), ticks, Long::sum);
+        } catch (IOException threadGone) {
+          // ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      // process gone
+    }
+    return groups;
+  }
+
   static long processTicks(Collection<Long> pids) {
     long sum = 0;
     for (long pid : pids) {

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A steady, low write load: every 100 ms, a pipelined batch of INCRs to each server, so that each
+ * A steady, low write load: every 200 ms, a pipelined batch of INCRs to each server, so that each
  * sees {@code opsPerSec} commands a second at little CPU cost (one write and one read per batch).
  * One thread, non-blocking sockets, replies drained and discarded.
  */
 final class WriteLoad implements AutoCloseable {
-  private static final long TICK_NANOS = 100_000_000L;
+  private static final long TICK_NANOS = 200_000_000L;
 
   private final List<SocketChannel> channels = new ArrayList<>();
   private final ByteBuffer batch;
@@ -24,7 +24,7 @@ final class WriteLoad implements AutoCloseable {
   private volatile boolean stopped;
 
   WriteLoad(List<Integer> ports, int opsPerSec) throws IOException {
-    int perTick = Math.max(1, opsPerSec / 10);
+    int perTick = Math.max(1, opsPerSec / 5);
     StringBuilder commands = new StringBuilder();
     for (int i = 0; i < perTick; i++) {
       commands.append("*2\r\n$4\r\nINCR\r\n$10\r\nbench:load\r\n");
