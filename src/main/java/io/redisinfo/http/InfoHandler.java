@@ -34,6 +34,8 @@ public final class InfoHandler implements ApiHandler {
   private static final List<String> PARAMETERS =
       List.of("shard", "key", "section", "maxAgeMs", "partial");
 
+  private static final Comparator<Selected> BY_ID = Comparator.comparing(s -> s.shard.id());
+
   /** How many failed shards a 503 names before it says "and N more". */
   private static final int ERRORS_IN_DETAIL = 10;
 
@@ -164,11 +166,13 @@ public final class InfoHandler implements ApiHandler {
 
   /** The shards matching any glob by id or address, sorted by id; 404 for an unknown literal. */
   private List<Selected> select(List<Glob> globs) {
-    List<Shard> all = new ArrayList<>(registry.all());
-    all.sort(Comparator.comparing(Shard::id));
-    List<Selected> selected = new ArrayList<>(all.size());
+    List<Selected> byId = selectByLiteralIds(globs);
+    if (byId != null) {
+      return byId;
+    }
+    List<Selected> selected = new ArrayList<>();
     boolean[] used = new boolean[globs.size()];
-    for (Shard shard : all) {
+    for (Shard shard : registry.all()) {
       if (globs.isEmpty()) {
         selected.add(new Selected(shard));
         continue;
@@ -178,10 +182,14 @@ public final class InfoHandler implements ApiHandler {
       boolean match = false;
       for (int g = 0; g < globs.size(); g++) {
         Glob glob = globs.get(g);
-        if (address == null) {
-          address = shard.spec().address().toString();
+        boolean matches = glob.matches(id);
+        if (!matches) {
+          if (address == null) {
+            address = shard.spec().address().toString();
+          }
+          matches = glob.matches(address);
         }
-        if (glob.matches(id) || glob.matches(address)) {
+        if (matches) {
           used[g] = true;
           match = true;
         }
@@ -190,6 +198,8 @@ public final class InfoHandler implements ApiHandler {
         selected.add(new Selected(shard));
       }
     }
+    // Sorted after filtering: a one-shard query must not sort every shard (docs/BENCHMARKS.md).
+    selected.sort(BY_ID);
     List<String> unknown = new ArrayList<>();
     for (int g = 0; g < globs.size(); g++) {
       if (!used[g] && globs.get(g).isLiteral()) {
@@ -201,6 +211,36 @@ public final class InfoHandler implements ApiHandler {
           (unknown.size() == 1 ? "unknown shard " : "unknown shards ")
               + String.join(", ", unknown));
     }
+    return selected;
+  }
+
+  /**
+   * The common query for shards by exact id ({@code shard=ns/name}) as map lookups rather than a
+   * scan of every shard; null when any glob is a pattern, has no '/' (it could also be some shard's
+   * host:port, which never holds one) or names no shard (the scan decides and says why).
+   */
+  private List<Selected> selectByLiteralIds(List<Glob> globs) {
+    if (globs.isEmpty()) {
+      return null;
+    }
+    List<Selected> selected = new ArrayList<>(globs.size());
+    for (Glob glob : globs) {
+      if (!glob.isLiteral() || glob.literal().indexOf('/') < 0) {
+        return null;
+      }
+      Shard shard = registry.get(glob.literal()).orElse(null);
+      if (shard == null) {
+        return null;
+      }
+      boolean seen = false;
+      for (Selected s : selected) {
+        seen |= s.shard == shard;
+      }
+      if (!seen) {
+        selected.add(new Selected(shard));
+      }
+    }
+    selected.sort(BY_ID);
     return selected;
   }
 

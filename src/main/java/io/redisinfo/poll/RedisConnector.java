@@ -7,7 +7,8 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.event.DefaultEventPublisherOptions;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -30,7 +31,15 @@ public final class RedisConnector implements AutoCloseable {
 
   public RedisConnector(Duration timeout) {
     this.timeout = timeout;
-    this.resources = DefaultClientResources.builder().build();
+    this.resources =
+        DefaultClientResources.builder()
+            // Lettuce records every command's latency in HdrHistograms (about 60 KB per command
+            // type and connection) when LatencyUtils is on the classpath, as it is here through
+            // Micrometer: 700 KB of heap per shard for numbers nobody reads. The poller times
+            // its own polls.
+            .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+            .commandLatencyPublisherOptions(DefaultEventPublisherOptions.disabled())
+            .build();
     this.client = RedisClient.create(resources);
     client.setOptions(
         ClientOptions.builder()
@@ -41,6 +50,11 @@ public final class RedisConnector implements AutoCloseable {
             .timeoutOptions(TimeoutOptions.enabled(timeout))
             .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
             .build());
+  }
+
+  /** The shared event loops and timers (for tests). */
+  ClientResources resources() {
+    return resources;
   }
 
   /** Connects, authenticates and names the connection; fails within about the timeout. */
@@ -65,7 +79,7 @@ public final class RedisConnector implements AutoCloseable {
         uri.withAuthentication(credentials.username(), credentials.password().toCharArray());
       }
     }
-    return client.connectAsync(StringCodec.UTF8, uri.build()).toCompletableFuture();
+    return client.connectAsync(FastDecodingStringCodec.INSTANCE, uri.build()).toCompletableFuture();
   }
 
   @Override

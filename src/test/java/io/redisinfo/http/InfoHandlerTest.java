@@ -205,6 +205,15 @@ class InfoHandlerTest {
   }
 
   @Test
+  void exactIdsAreLookedUpSortedAndEachShardIsListedOnce() {
+    assertThat(ids(ok("?shard=shop/redis-1&shard=shop/redis-0&shard=shop/redis-1")))
+        .containsExactly("shop/redis-0", "shop/redis-1");
+    assertThat(ids(ok("?shard=shop/redis-1&shard=10.0.0.2:6379"))).containsExactly("shop/redis-1");
+    assertThat(problem("?shard=shop/redis-0&shard=shop/redis-9", 404).path("detail").asText())
+        .isEqualTo("unknown shard 'shop/redis-9'");
+  }
+
+  @Test
   void anUnknownShardNamedWithoutWildcardsIs404() {
     assertThat(problem("?shard=shop/redis-9", 404).path("detail").asText())
         .isEqualTo("unknown shard 'shop/redis-9'");

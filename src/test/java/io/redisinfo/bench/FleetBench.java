@@ -1,0 +1,283 @@
+package io.redisinfo.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.redisinfo.common.GoDuration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The fleet benchmark ({@code bench/fleet.sh}): N real redis-servers, a steady write load on 10 %
+ * of them (or all), the standalone jar polling them all; prints CPU per poll, polls/s achieved vs
+ * designed, ageMs percentiles, heap per shard and time to the first full sweep.
+ */
+public final class FleetBench {
+  private FleetBench() {}
+
+  public static void main(String[] argv) throws Exception {
+    Locale.setDefault(Locale.ROOT);
+    BenchArgs args =
+        new BenchArgs(
+            argv,
+            Set.of(
+                "--seconds",
+                "--warmup",
+                "--age-seconds",
+                "--min-interval",
+                "--busy-ops",
+                "--quiet-cores",
+                "--quiet-wait",
+                "--jfr",
+                "--work",
+                "--jar",
+                "--pid-file"),
+            Set.of("--all-busy", "--no-heap"));
+    if (args.positionals().size() != 1) {
+      throw new IllegalArgumentException("usage: FleetBench N [options]");
+    }
+    int n = Integer.parseInt(args.positionals().get(0));
+    boolean allBusy = args.flag("--all-busy");
+    int seconds = args.integer("--seconds", 30);
+    int warmup = args.integer("--warmup", 15);
+    int ageSeconds = args.integer("--age-seconds", 10);
+    String minInterval = args.string("--min-interval", "500ms");
+    double minIntervalSeconds = GoDuration.parse(minInterval).toNanos() / 1e9;
+    int busyOps = args.integer("--busy-ops", 200);
+    Path work = Path.of(args.string("--work", "target/bench"));
+    Path jar = Path.of(args.string("--jar", "target/redis-info-operator.jar"));
+    Path pidFile = Path.of(args.string("--pid-file", work.resolve("redis.pids").toString()));
+    Files.createDirectories(work);
+    StopChildren.onExit();
+    List<String> jvmOptions = new ArrayList<>();
+    if (args.string("--jfr", null) != null) {
+      jvmOptions.add(
+          "-XX:StartFlightRecording=filename=" + args.string("--jfr", null) + ",settings=profile");
+    }
+
+    double quietBefore =
+        ProcCpu.awaitQuiet(args.decimal("--quiet-cores", 0.5), args.integer("--quiet-wait", 120));
+    long fleetStart = System.nanoTime();
+    try (RedisFleet fleet = RedisFleet.start(n, pidFile)) {
+      System.out.printf(
+          "%d redis-servers up in %.1f s%n", n, (System.nanoTime() - fleetStart) / 1e9);
+      List<Integer> busyPorts = new ArrayList<>();
+      boolean[] busy = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        busy[i] = allBusy || i % 10 == 0;
+        if (busy[i]) {
+          busyPorts.add(fleet.ports().get(i));
+        }
+      }
+      try (WriteLoad load = new WriteLoad(busyPorts, busyOps)) {
+        long baselineHeap = -1;
+        if (!args.flag("--no-heap")) {
+          try (OperatorProcess one =
+              OperatorProcess.start(
+                  jar, work, fleet.ports().subList(0, 1), minInterval, List.of())) {
+            awaitFirstSweep(one, 1);
+            Thread.sleep(2000);
+            baselineHeap = one.liveHeapBytes(work.resolve("histogram-1.txt"));
+          }
+        }
+        try (OperatorProcess operator =
+            OperatorProcess.start(jar, work, fleet.ports(), minInterval, jvmOptions)) {
+          double sweepSeconds = awaitFirstSweep(operator, n);
+          System.out.printf("operator log and heap histograms: %s%n", work);
+          System.out.printf(
+              "operator pid %d: listening after %.2f s, first full sweep after %.2f s%n",
+              operator.pid(), operator.secondsToListening(), sweepSeconds);
+          Thread.sleep(warmup * 1000L);
+
+          // The CPU window: nothing but two /metrics and /v1/shards reads at each end.
+          double designedBefore = designedPollsPerSecond(operator.shards());
+          List<Long> redisPids = fleet.pids();
+          long selfPid = ProcessHandle.current().pid();
+          ProcCpu.Machine machine0 = ProcCpu.Machine.now();
+          long op0 = operator.cpuTicks();
+          java.util.Map<String, Long> threads0 = ProcCpu.threadGroupTicks(operator.pid());
+          long redis0 = ProcCpu.processTicks(redisPids);
+          long self0 = ProcCpu.processTicks(selfPid);
+          long polls0 = operator.pollsTotal();
+          long t0 = System.nanoTime();
+          Thread.sleep(seconds * 1000L);
+          long polls1 = operator.pollsTotal();
+          long t1 = System.nanoTime();
+          long op1 = operator.cpuTicks();
+          java.util.Map<String, Long> threads1 = ProcCpu.threadGroupTicks(operator.pid());
+          long redis1 = ProcCpu.processTicks(redisPids);
+          long self1 = ProcCpu.processTicks(selfPid);
+          ProcCpu.Machine machine1 = ProcCpu.Machine.now();
+          double designedAfter = designedPollsPerSecond(operator.shards());
+          double window = (t1 - t0) / 1e9;
+          long polls = polls1 - polls0;
+          double opCpu = (op1 - op0) / ProcCpu.TICKS_PER_SECOND;
+          double redisCores = (redis1 - redis0) / ProcCpu.TICKS_PER_SECOND / window;
+          double selfCores = (self1 - self0) / ProcCpu.TICKS_PER_SECOND / window;
+          double busyCores = machine1.busyCoresSince(machine0, window);
+          double stealCores = machine1.stealCoresSince(machine0, window);
+          double otherCores = busyCores - opCpu / window - redisCores - selfCores;
+
+          // ageMs sampling, after the CPU window so that it does not count there.
+          Stats busyAges = new Stats();
+          Stats idleAges = new Stats();
+          long sampleEnd = System.nanoTime() + ageSeconds * 1_000_000_000L;
+          int busyAtMin = 0;
+          while (System.nanoTime() < sampleEnd) {
+            JsonNode shards = operator.shards();
+            busyAtMin = 0;
+            for (JsonNode shard : shards) {
+              int index =
+                  Integer.parseInt(shard.get("id").asText().substring("default/s".length()));
+              JsonNode age = shard.get("ageMs");
+              if (!age.isNull()) {
+                (busy[index] ? busyAges : idleAges).add(age.asLong());
+              }
+              if (busy[index]
+                  && shard.get("pollIntervalMs").asLong() <= minIntervalSeconds * 1000 + 1) {
+                busyAtMin++;
+              }
+            }
+            Thread.sleep(250);
+          }
+          long heap =
+              args.flag("--no-heap")
+                  ? -1
+                  : operator.liveHeapBytes(work.resolve("histogram-" + n + ".txt"));
+
+          int busyCount = busyPorts.size();
+          double steadyDesign = busyCount / minIntervalSeconds + (n - busyCount) / 15.0;
+          // The harness's own /metrics and /v1/shards reads run on the HTTP workers: not polling.
+          double httpCpu =
+              (threads1.getOrDefault("http-worker-#", 0L)
+                      - threads0.getOrDefault("http-worker-#", 0L))
+                  / ProcCpu.TICKS_PER_SECOND;
+          double usPerPoll = polls == 0 ? Double.NaN : (opCpu - httpCpu) * 1e6 / polls;
+          Table table = new Table();
+          table.row("N shards (busy)", n + " (" + busyCount + ", " + busyOps + " INCR/s each)", "");
+          table.row("min interval", minInterval, "");
+          table.row(
+              "machine",
+              String.format(
+                  "%d cores; before start %.2f cores busy; in window: operator %.2f, redis %.2f,"
+                      + " harness %.2f, other %.2f, steal %.2f cores",
+                  ProcCpu.cores(),
+                  quietBefore,
+                  opCpu / window,
+                  redisCores,
+                  selfCores,
+                  otherCores,
+                  stealCores),
+              "");
+          table.row(
+              "operator CPU per INFO poll",
+              String.format(
+                  "%.1f us (%.2f CPU s / %d polls in %.0f s)", usPerPoll, opCpu, polls, window),
+              "<= 25 us " + mark(usPerPoll <= 25));
+          double achieved = polls / window;
+          double designed = (designedBefore + designedAfter) / 2;
+          table.row(
+              "INFO polls/s",
+              String.format(
+                  "%.0f achieved; %.0f designed by current intervals (%.1f %%); %.0f at steady"
+                      + " state",
+                  achieved, designed, 100 * achieved / designed, steadyDesign),
+              allBusy && n >= 1000 ? ">= 2000 " + mark(achieved >= 2000) : "");
+          table.row("busy shards at min interval", busyAtMin + " of " + busyCount, "");
+          table.row(
+              "ageMs busy p50 / p99",
+              busyAges.percentile(0.5)
+                  + " / "
+                  + busyAges.percentile(0.99)
+                  + " ms ("
+                  + busyAges.size()
+                  + " samples)",
+              allBusy && n >= 1000 ? "p99 <= 600 " + mark(busyAges.percentile(0.99) <= 600) : "");
+          table.row(
+              "ageMs idle p50 / p99",
+              idleAges.percentile(0.5)
+                  + " / "
+                  + idleAges.percentile(0.99)
+                  + " ms ("
+                  + idleAges.size()
+                  + " samples)",
+              "");
+          if (heap >= 0) {
+            double perShard = n > 1 ? (heap - baselineHeap) / (double) (n - 1) : Double.NaN;
+            table.row(
+                "live heap per shard",
+                String.format(
+                    "%.1f KB ((%.1f MB - %.1f MB with 1 shard) / %d)",
+                    perShard / 1024, heap / 1048576.0, baselineHeap / 1048576.0, n - 1),
+                "<= 20 KB " + mark(perShard <= 20 * 1024));
+          }
+          table.row(
+              "first full sweep (JVM start included)",
+              String.format(
+                  "%.2f s (HTTP listening after %.2f s)",
+                  sweepSeconds, operator.secondsToListening()),
+              n >= 1000 ? "<= 2 s " + mark(sweepSeconds <= 2) : "");
+          table.print();
+          System.out.println(
+              "operator CPU in the window by thread (threads that ended are missing):");
+          threads1.entrySet().stream()
+              .map(
+                  e ->
+                      java.util.Map.entry(
+                          e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+              .filter(e -> e.getValue() > 0)
+              .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+              .forEach(
+                  e ->
+                      System.out.printf(
+                          "  %-28s %6.2f s  %5.1f us/poll%n",
+                          e.getKey(),
+                          e.getValue() / ProcCpu.TICKS_PER_SECOND,
+                          polls == 0
+                              ? Double.NaN
+                              : e.getValue() / ProcCpu.TICKS_PER_SECOND * 1e6 / polls));
+        }
+      }
+    }
+  }
+
+  private static String mark(boolean met) {
+    return met ? "met" : "MISSED";
+  }
+
+  /** Seconds from the JVM's start until every shard has INFO; polls /v1/shards every 50 ms. */
+  static double awaitFirstSweep(OperatorProcess operator, int n) throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (true) {
+      JsonNode shards = operator.shards();
+      int withInfo = 0;
+      for (JsonNode shard : shards) {
+        if (!shard.get("ageMs").isNull()) {
+          withInfo++;
+        }
+      }
+      if (withInfo == n) {
+        return (System.nanoTime() - operator.startedNanos()) / 1e9;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "only " + withInfo + " of " + n + " shards have INFO after 120 s");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Polls a second the current intervals ask for: the sum of 1 / pollIntervalMs. */
+  static double designedPollsPerSecond(JsonNode shards) {
+    double sum = 0;
+    for (JsonNode shard : shards) {
+      JsonNode interval = shard.get("pollIntervalMs");
+      if (!interval.isNull() && interval.asLong() > 0) {
+        sum += 1000.0 / interval.asLong();
+      }
+    }
+    return sum;
+  }
+}

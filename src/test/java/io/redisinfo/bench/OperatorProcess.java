@@ -1,0 +1,220 @@
+package io.redisinfo.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real standalone jar in its own JVM, so its CPU and heap are its own: components from a
+ * generated YAML file (one endpoint component per shard, {@code default/sNNNN}), HTTP on a free
+ * port read from its output.
+ */
+final class OperatorProcess implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Process process;
+  private final int port;
+  private final long startedNanos;
+  private final long listeningNanos;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .proxy(HttpClient.Builder.NO_PROXY)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private OperatorProcess(Process process, int port, long startedNanos, long listeningNanos) {
+    this.process = process;
+    this.port = port;
+    this.startedNanos = startedNanos;
+    this.listeningNanos = listeningNanos;
+  }
+
+  /**
+   * Starts the jar polling one shard per entry of {@code shardPorts} (ports may repeat: several
+   * components on one server).
+   */
+  static OperatorProcess start(
+      Path jar, Path workDir, List<Integer> shardPorts, String minInterval, List<String> jvmOptions)
+      throws IOException {
+    Path components = workDir.resolve("components-" + shardPorts.size() + ".yaml");
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < shardPorts.size(); i++) {
+      yaml.append("apiVersion: redisinfo.io/v1alpha1\nkind: RedisComponent\n")
+          .append("metadata: {name: ")
+          .append(shardName(i))
+          .append("}\nspec: {endpoint: {host: 127.0.0.1, port: ")
+          .append(shardPorts.get(i))
+          .append("}}\n---\n");
+    }
+    Files.writeString(components, yaml);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "standalone",
+            "--http-port",
+            "0",
+            "--min-interval",
+            minInterval,
+            "--components",
+            components.toString(),
+            "--reload-interval",
+            "1h"));
+    long started = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.PIPE)
+            .start();
+    Path log = workDir.resolve("operator-" + shardPorts.size() + ".log");
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    int port = -1;
+    try {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        Files.writeString(
+            log,
+            line + "\n",
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+        if (line.startsWith("listening on port ")) {
+          port = Integer.parseInt(line.substring("listening on port ".length()).trim());
+          break;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+    if (port < 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the operator exited before listening; see " + log);
+    }
+    long listening = System.nanoTime();
+    // Keep draining its output into the log so it never blocks on a full pipe.
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+              } catch (IOException ignored) {
+                // process gone
+              }
+            },
+            "operator-output");
+    drain.setDaemon(true);
+    drain.start();
+    return new OperatorProcess(process, port, started, listening);
+  }
+
+  static String shardName(int index) {
+    return String.format("s%04d", index);
+  }
+
+  static String shardId(int index) {
+    return "default/" + shardName(index);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  int port() {
+    return port;
+  }
+
+  long startedNanos() {
+    return startedNanos;
+  }
+
+  double secondsToListening() {
+    return (listeningNanos - startedNanos) / 1e9;
+  }
+
+  String get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "GET " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+
+  /** The {@code shards} array of {@code /v1/shards}. */
+  JsonNode shards() throws IOException, InterruptedException {
+    return JSON.readTree(get("/v1/shards")).get("shards");
+  }
+
+  /** Sum of {@code redisinfo_polls_total} over every outcome. */
+  long pollsTotal() throws IOException, InterruptedException {
+    long sum = 0;
+    for (String line : get("/metrics").split("\n")) {
+      if (line.startsWith("redisinfo_polls_total{")) {
+        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  long cpuTicks() {
+    return ProcCpu.processTicks(process.pid());
+  }
+
+  /**
+   * Live heap bytes after a full GC (jcmd GC.class_histogram forces one); the histogram is kept in
+   * {@code saveTo}.
+   */
+  long liveHeapBytes(Path saveTo) throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder("jcmd", Long.toString(process.pid()), "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor(60, TimeUnit.SECONDS);
+    Files.writeString(saveTo, output);
+    for (String line : output.split("\n")) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith("Total ")) {
+        String[] f = trimmed.split("\\s+");
+        return Long.parseLong(f[2]);
+      }
+    }
+    throw new IllegalStateException("no Total line from jcmd GC.class_histogram:\n" + output);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

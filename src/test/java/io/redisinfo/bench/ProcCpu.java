@@ -1,0 +1,120 @@
+package io.redisinfo.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+
+/** CPU time from /proc: whole machine (/proc/stat) and per process (/proc/PID/stat), in ticks. */
+final class ProcCpu {
+  /** USER_HZ; 100 on every Linux this runs on (getconf CLK_TCK). */
+  static final double TICKS_PER_SECOND = 100.0;
+
+  private ProcCpu() {}
+
+  /** The machine's CPU counters at one moment, all cores summed. */
+  record Machine(long busy, long steal, long total) {
+    static Machine now() {
+      try {
+        String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
+        String[] f = line.trim().split("\\s+");
+        long user = Long.parseLong(f[1]);
+        long nice = Long.parseLong(f[2]);
+        long system = Long.parseLong(f[3]);
+        long idle = Long.parseLong(f[4]);
+        long iowait = Long.parseLong(f[5]);
+        long irq = Long.parseLong(f[6]);
+        long softirq = Long.parseLong(f[7]);
+        long steal = Long.parseLong(f[8]);
+        long busy = user + nice + system + irq + softirq;
+        return new Machine(busy, steal, busy + steal + idle + iowait);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read /proc/stat", e);
+      }
+    }
+
+    /** Cores busy (or stolen) between {@code earlier} and this. */
+    double busyCoresSince(Machine earlier, double seconds) {
+      return (busy - earlier.busy) / TICKS_PER_SECOND / seconds;
+    }
+
+    double stealCoresSince(Machine earlier, double seconds) {
+      return (steal - earlier.steal) / TICKS_PER_SECOND / seconds;
+    }
+  }
+
+  /** utime + stime of one process, all its threads; 0 once it is gone. */
+  static long processTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // The command name may hold spaces and parentheses: fields count from the last ')'.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * CPU ticks of a process's threads grouped by name with numbers dropped ({@code
+   * lettuce-nioEventLoop-4-1} and {@code -4-2} are one group), to tell per-poll work from JIT, GC
+   * and timers.
+   */
+  static java.util.Map<String, Long> threadGroupTicks(long pid) {
+    java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          groups.merge(name.replaceAll("[0-9]+", "#"), ticks, Long::sum);
+        } catch (IOException threadGone) {
+          // ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      // process gone
+    }
+    return groups;
+  }
+
+  static long processTicks(Collection<Long> pids) {
+    long sum = 0;
+    for (long pid : pids) {
+      sum += processTicks(pid);
+    }
+    return sum;
+  }
+
+  static int cores() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Waits until the machine is quiet: fewer than {@code maxBusyCores} cores busy over a 3 s window,
+   * or {@code maxWaitSeconds} passed. Returns the busy cores of the last window.
+   */
+  static double awaitQuiet(double maxBusyCores, int maxWaitSeconds) throws InterruptedException {
+    long deadline = System.nanoTime() + maxWaitSeconds * 1_000_000_000L;
+    while (true) {
+      Machine before = Machine.now();
+      Thread.sleep(3000);
+      double busy = Machine.now().busyCoresSince(before, 3.0);
+      if (busy < maxBusyCores) {
+        System.out.printf("machine quiet enough: %.2f of %d cores busy%n", busy, cores());
+        return busy;
+      }
+      if (System.nanoTime() > deadline) {
+        System.out.printf(
+            "machine still busy after %d s (%.2f of %d cores busy): measuring anyway, noisy run%n",
+            maxWaitSeconds, busy, cores());
+        return busy;
+      }
+      System.out.printf(
+          "waiting for a quiet machine: %.2f of %d cores busy (want < %.2f)%n",
+          busy, cores(), maxBusyCores);
+    }
+  }
+}
