@@ -100,8 +100,10 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
 
+    AtomicBoolean loaded = new AtomicBoolean();
     AtomicBoolean ready = new AtomicBoolean();
-    // Ready once every shard known at start has been polled once; it then stays ready.
+    // Ready once the command line and the files are loaded and every shard known then has been
+    // polled once; it then stays ready.
     Engine started =
         Engine.start(
             new Engine.Settings(
@@ -109,7 +111,7 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
                 common.httpPort,
                 directoryDir,
                 () -> {
-                  if (!ready.get() && engine != null && engine.firstSweepDone()) {
+                  if (!ready.get() && loaded.get() && engine.firstSweepDone()) {
                     ready.set(true);
                   }
                   return ready.get();
@@ -134,6 +136,7 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
               started.components(),
               started.shards());
       files.refresh();
+      loaded.set(true);
       reload.scheduleWithFixedDelay(
           () -> {
             try {

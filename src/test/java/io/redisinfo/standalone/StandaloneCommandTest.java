@@ -54,6 +54,15 @@ class StandaloneCommandTest {
     }
   }
 
+  private int status(String path) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + command.engine().http().port() + path))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   private String text(String path) throws Exception {
     return http.send(
             HttpRequest.newBuilder(
@@ -117,6 +126,10 @@ class StandaloneCommandTest {
         "--reload-interval",
         "100ms");
 
+    // Ready means: everything given at start is loaded and has been polled once.
+    await().atMost(Duration.ofSeconds(15)).until(() -> status("/readyz") == 200);
+    assertThat(get("/v1/shards").findValuesAsText("id")).hasSize(3);
+    assertThat(get("/v1/shards").findValues("lastError")).allMatch(JsonNode::isNull);
     await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(
