@@ -99,7 +99,13 @@ curl -fs "$API/v1/shards" | pretty
 say "curl '$API/v1/info?shard=shop/*&key=used_memory_human&key=instantaneous_ops_per_sec&key=db*'"
 curl -fs "$API/v1/info?shard=shop/*&key=used_memory_human&key=instantaneous_ops_per_sec&key=db*" | pretty
 say "curl '$API/v1/info?shard=adhoc&section=server&maxAgeMs=0'   (a fresh INFO, taken now)"
-curl -fs "$API/v1/info?shard=adhoc&section=server&maxAgeMs=0" | pretty | head -20
+curl -fs "$API/v1/info?shard=adhoc&section=server&maxAgeMs=0" | pretty | sed -n "1,20p"
+say "curl $API/v1/components/shop/sessions   (spec, status summary, Ready condition)"
+curl -fs "$API/v1/components/shop/sessions" | pretty | sed -n "1,40p"
+say "curl -i $API/v1/directory/shop/statistics   (how apps connect: no password, an ETag version)"
+curl -si "$API/v1/directory/shop/statistics"; echo
+say "curl -s $API/metrics | grep '^redis_up{'   (redis_exporter names)"
+curl -fs "$API/metrics" | grep '^redis_up{' || true
 say "curl '$API/v1/info?maxAgeMs=-1'   (a bad query: 400 with a detail)"
 curl -s "$API/v1/info?maxAgeMs=-1" | pretty
 
@@ -108,6 +114,7 @@ The API stays up at $API until you press Ctrl-C. Try:
   curl $API/v1/shards
   curl '$API/v1/info?shard=shop/cache&section=stats'
   curl '$API/v1/info?key=cmdstat_*'
+  curl -H 'If-None-Match: "<version>"' '$API/v1/directory/shop/statistics?waitSeconds=30'
 Logs: $WORK/operator.log
 EOF
 if [ -n "${DEMO_SECONDS:-}" ]; then sleep "$DEMO_SECONDS"; else wait; fi
