@@ -3,7 +3,7 @@ package io.redisinfo.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.redisinfo.cli.Main;
+import io.redisinfo.Main;
 import io.redisinfo.component.PodSelector;
 import java.io.PrintWriter;
 import java.io.StringWriter;

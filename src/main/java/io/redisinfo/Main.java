@@ -1,4 +1,4 @@
-package io.redisinfo.cli;
+package io.redisinfo;
 
 import io.redisinfo.k8s.OperatorCommand;
 import io.redisinfo.standalone.StandaloneCommand;

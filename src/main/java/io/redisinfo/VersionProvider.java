@@ -1,4 +1,4 @@
-package io.redisinfo.cli;
+package io.redisinfo;
 
 import picocli.CommandLine;
 
