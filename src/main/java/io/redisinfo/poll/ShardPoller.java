@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls one shard: keeps its connection, runs INFO on schedule or on demand (never two at once),
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * object's lock; Redis I/O runs on Lettuce's event loops, never under the lock.
  */
 final class ShardPoller {
+  private static final Logger LOG = LoggerFactory.getLogger(ShardPoller.class);
+
   /** ops/s is measured over at least this long, whatever the poll interval. */
   private static final long RATE_WINDOW_NANOS = 900_000_000L;
 
@@ -168,6 +172,7 @@ final class ShardPoller {
                 before.failures() + 1);
       }
       shard.publish(after);
+      logTransition(before, after);
       schedule(context.policy().delay(interval, range));
     }
     context
@@ -175,6 +180,17 @@ final class ShardPoller {
         .onPoll(
             shard, error == null ? null : PollErrors.unwrap(error), Duration.ofNanos(now - start));
     result.complete(after);
+  }
+
+  /** Logs when a shard becomes unreachable (or its error changes) and when it is back. */
+  private void logTransition(ShardSnapshot before, ShardSnapshot after) {
+    if (after.reachable()) {
+      if (before.lastError() != null) {
+        LOG.info("shard {} ({}) is reachable again", shard.id(), shard.spec().address());
+      }
+    } else if (!java.util.Objects.equals(before.lastError(), after.lastError())) {
+      LOG.warn("shard {} is unreachable: {}", shard.id(), after.lastError());
+    }
   }
 
   /**
