@@ -6,8 +6,16 @@ import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardListener;
 import io.redisinfo.shard.ShardRegistry;
+import io.redisinfo.shard.ShardSnapshot;
 import io.redisinfo.shard.ShardSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,12 +24,34 @@ import java.util.Set;
  * registries (a component or its set of pods changed); a change of master found by polling is seen
  * by {@link #refreshAll()}, which the application calls after polls or on a short period (cheap: an
  * unchanged entry is not written and wakes no one). An invalid component has no entry.
+ *
+ * <p>{@link #refreshAll()} rebuilds only the entries whose inputs changed since they were built:
+ * the component as registered and, for a selector component, the id, spec, role and reachability of
+ * each of its shards. With 1000 components it ran every second and rebuilt (and hashed) every
+ * entry, each time from a copy of every shard: 24 ms/s of CPU at 1000 components.
  */
 public final class DirectoryUpdater implements ComponentListener, ShardListener {
   private final ComponentRegistry components;
   private final ShardRegistry shards;
   private final Directory directory;
   private final DirectoryEntryBuilder builder;
+
+  /** The inputs each entry was last built from (guarded by this). */
+  private final Map<String, Inputs> built = new HashMap<>();
+
+  /** Entries built so far (guarded by this); shows that an unchanged entry is not rebuilt. */
+  private long entriesBuilt;
+
+  /**
+   * What an entry is built from: the registered component (compared by identity: a registry
+   * replaces it on every change) and, for a selector component, what the builder reads of each of
+   * its shards, in id order.
+   */
+  private record Inputs(ParsedComponent component, List<Object> shardState) {
+    boolean sameAs(Inputs other) {
+      return other != null && component == other.component && shardState.equals(other.shardState);
+    }
+  }
 
   public DirectoryUpdater(
       ComponentRegistry components,
@@ -48,24 +78,89 @@ public final class DirectoryUpdater implements ComponentListener, ShardListener 
   public synchronized void refresh(String componentKey) {
     Optional<ParsedComponent> parsed = components.get(componentKey);
     if (parsed.isEmpty() || !parsed.get().valid()) {
+      built.remove(componentKey);
       directory.remove(componentKey);
       return;
     }
-    directory.update(builder.build(parsed.get().component(), shards.all()));
+    List<Shard> own = usesShards(parsed.get()) ? shardsOf(componentKey, shards.all()) : List.of();
+    rebuild(parsed.get(), own);
   }
 
-  /** Rebuilds every entry and removes those of components that are gone. */
+  /**
+   * Rebuilds every entry whose inputs changed (a failover changes a role) and removes those of
+   * components that are gone.
+   */
   public synchronized void refreshAll() {
+    Map<String, List<Shard>> shardsByComponent = new HashMap<>();
+    for (Shard shard : shards.allSortedById()) {
+      String component = shard.spec().component();
+      if (component != null) {
+        shardsByComponent.computeIfAbsent(component, c -> new ArrayList<>(2)).add(shard);
+      }
+    }
     Set<String> keys = new HashSet<>();
     for (ParsedComponent parsed : components.all()) {
       keys.add(parsed.key());
-      refresh(parsed.key());
+      if (!parsed.valid()) {
+        built.remove(parsed.key());
+        directory.remove(parsed.key());
+        continue;
+      }
+      List<Shard> own =
+          usesShards(parsed) ? shardsByComponent.getOrDefault(parsed.key(), List.of()) : List.of();
+      Inputs inputs = inputsOf(parsed, own);
+      if (!inputs.sameAs(built.get(parsed.key())) || directory.get(parsed.key()).isEmpty()) {
+        rebuild(parsed, own);
+      }
     }
+    built.keySet().retainAll(keys);
     for (DirectoryEntry entry : directory.all()) {
       if (!keys.contains(entry.key())) {
         directory.remove(entry.key());
       }
     }
+  }
+
+  private void rebuild(ParsedComponent parsed, List<Shard> own) {
+    Inputs inputs = inputsOf(parsed, own);
+    directory.update(builder.build(parsed.component(), own));
+    built.put(parsed.key(), inputs);
+    entriesBuilt++;
+  }
+
+  synchronized long entriesBuilt() {
+    return entriesBuilt;
+  }
+
+  /** An endpoint component's entry is its spec alone; a selector component's needs its pods. */
+  private static boolean usesShards(ParsedComponent parsed) {
+    return parsed.component().spec().endpoint() == null;
+  }
+
+  private static Inputs inputsOf(ParsedComponent parsed, List<Shard> own) {
+    if (own.isEmpty()) {
+      return new Inputs(parsed, List.of());
+    }
+    List<Object> state = new ArrayList<>(own.size() * 3);
+    for (Shard shard : own) {
+      ShardSnapshot snapshot = shard.snapshot();
+      state.add(shard.spec());
+      state.add(snapshot.role());
+      state.add(snapshot.reachable());
+    }
+    return new Inputs(parsed, state);
+  }
+
+  /** The shards of a component, sorted by id. */
+  private static List<Shard> shardsOf(String componentKey, Collection<Shard> all) {
+    List<Shard> own = new ArrayList<>(2);
+    for (Shard shard : all) {
+      if (Objects.equals(componentKey, shard.spec().component())) {
+        own.add(shard);
+      }
+    }
+    own.sort(Comparator.comparing(Shard::id));
+    return own;
   }
 
   @Override
@@ -81,7 +176,7 @@ public final class DirectoryUpdater implements ComponentListener, ShardListener 
   @Override
   public void onUpdated(Shard shard, ShardSpec previous) {
     refreshComponentOf(previous);
-    if (!java.util.Objects.equals(previous.component(), shard.spec().component())) {
+    if (!Objects.equals(previous.component(), shard.spec().component())) {
       refreshComponentOf(shard.spec());
     }
   }

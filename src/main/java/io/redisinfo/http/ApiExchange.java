@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -91,12 +92,24 @@ public final class ApiExchange {
     return responded;
   }
 
-  /** Sends {@code status} with a JSON body written straight to the response stream. */
+  /**
+   * Sends {@code status} with a JSON body. A body of up to {@link #BUFFERED_BODY_LIMIT} bytes is
+   * sent in one piece with a Content-Length; a larger one is streamed (chunked) as it is written.
+   */
   public void sendJson(int status, JsonBody body) throws IOException {
-    try (OutputStream out = startBody(status, JSON);
-        JsonGenerator json = Json.generator(out)) {
+    markResponded();
+    exchange.getResponseHeaders().set("Content-Type", JSON);
+    SizedBody out = new SizedBody(status);
+    try (JsonGenerator json = Json.generator(out)) {
       body.write(json);
+    } catch (IOException | RuntimeException | Error e) {
+      if (!out.abandon()) {
+        // Nothing sent yet: the server may still answer with a problem instead.
+        responded = false;
+      }
+      throw e;
     }
+    out.close();
   }
 
   /** Sends a problem document as {@code application/problem+json}. */
@@ -153,6 +166,96 @@ public final class ApiExchange {
     }
     exchange.sendResponseHeaders(status, 0);
     return exchange.getResponseBody();
+  }
+
+  /**
+   * How much of a JSON body is held back to be sent with a Content-Length: one write instead of a
+   * chunk per buffer, and no chunk framing for the client to parse. A larger body is streamed so
+   * that a big answer (every shard's full INFO) never sits whole in memory.
+   */
+  static final int BUFFERED_BODY_LIMIT = 256 * 1024;
+
+  /**
+   * The response body of {@link #sendJson}: collects up to {@link #BUFFERED_BODY_LIMIT} bytes and,
+   * on close, sends them with their length; past the limit it sends the headers for a chunked body
+   * and streams from then on.
+   */
+  private final class SizedBody extends OutputStream {
+    private final int status;
+    private byte[] buffer = new byte[8192];
+    private int size;
+    private OutputStream streaming;
+    private boolean closed;
+
+    SizedBody(int status) {
+      this.status = status;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      if (streaming != null) {
+        streaming.write(bytes, offset, length);
+        return;
+      }
+      if (size + length > BUFFERED_BODY_LIMIT) {
+        streaming = startStreaming();
+        streaming.write(buffer, 0, size);
+        buffer = null;
+        streaming.write(bytes, offset, length);
+        return;
+      }
+      if (size + length > buffer.length) {
+        buffer =
+            Arrays.copyOf(
+                buffer, Math.min(BUFFERED_BODY_LIMIT, Math.max(size + length, buffer.length * 2)));
+      }
+      System.arraycopy(bytes, offset, buffer, size, length);
+      size += length;
+    }
+
+    private OutputStream startStreaming() throws IOException {
+      if (head) {
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+        return OutputStream.nullOutputStream();
+      }
+      exchange.sendResponseHeaders(status, 0);
+      return exchange.getResponseBody();
+    }
+
+    /** Drops a body that failed half-way; returns whether part of it was already sent. */
+    boolean abandon() {
+      closed = true;
+      buffer = null;
+      return streaming != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (streaming != null) {
+        streaming.close();
+        return;
+      }
+      if (head) {
+        exchange.getResponseHeaders().set("Content-Length", Integer.toString(size));
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+        return;
+      }
+      exchange.sendResponseHeaders(status, size == 0 ? -1 : size);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(buffer, 0, size);
+      }
+    }
   }
 
   /**

@@ -170,9 +170,11 @@ public final class InfoHandler implements ApiHandler {
     if (byId != null) {
       return byId;
     }
-    List<Selected> selected = new ArrayList<>();
+    // In id order already: neither a copy nor a sort of every shard per request.
+    List<Shard> all = registry.allSortedById();
+    List<Selected> selected = new ArrayList<>(globs.isEmpty() ? all.size() : 16);
     boolean[] used = new boolean[globs.size()];
-    for (Shard shard : registry.all()) {
+    for (Shard shard : all) {
       if (globs.isEmpty()) {
         selected.add(new Selected(shard));
         continue;
@@ -198,8 +200,6 @@ public final class InfoHandler implements ApiHandler {
         selected.add(new Selected(shard));
       }
     }
-    // Sorted after filtering: a one-shard query must not sort every shard (docs/BENCHMARKS.md).
-    selected.sort(BY_ID);
     List<String> unknown = new ArrayList<>();
     for (int g = 0; g < globs.size(); g++) {
       if (!used[g] && globs.get(g).isLiteral()) {

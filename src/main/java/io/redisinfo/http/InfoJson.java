@@ -3,6 +3,8 @@ package io.redisinfo.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.redisinfo.info.Info;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,10 @@ final class InfoJson {
    */
   static void write(JsonGenerator json, Info info, Set<String> sections, List<Glob> keys)
       throws IOException {
+    if (!keys.isEmpty() && allLiteral(keys)) {
+      writeLiteralKeys(json, info, sections, keys);
+      return;
+    }
     json.writeStartObject();
     for (Map.Entry<String, Map<String, Object>> section : info.sections().entrySet()) {
       if (!sections.isEmpty() && !sections.contains(section.getKey())) {
@@ -51,6 +57,57 @@ final class InfoJson {
       }
     }
     json.writeEndObject();
+  }
+
+  private static final Comparator<Info.KeyOccurrence> IN_INFO_ORDER =
+      Comparator.comparingInt(Info.KeyOccurrence::sectionIndex)
+          .thenComparingInt(Info.KeyOccurrence::position);
+
+  /**
+   * Exact key names: one lookup per key instead of a glob match per key of the INFO (the query for
+   * one key of every shard). Same output as the scan: sections and keys in INFO order.
+   */
+  private static void writeLiteralKeys(
+      JsonGenerator json, Info info, Set<String> sections, List<Glob> keys) throws IOException {
+    List<Info.KeyOccurrence> found = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      for (Info.KeyOccurrence occurrence : info.occurrencesOf(keys.get(i).literal())) {
+        if ((sections.isEmpty() || sections.contains(occurrence.section()))
+            && !found.contains(occurrence)) {
+          found.add(occurrence);
+        }
+      }
+    }
+    if (found.size() > 1) {
+      found.sort(IN_INFO_ORDER);
+    }
+    json.writeStartObject();
+    int openSection = -1;
+    for (Info.KeyOccurrence occurrence : found) {
+      if (occurrence.sectionIndex() != openSection) {
+        if (openSection >= 0) {
+          json.writeEndObject();
+        }
+        json.writeFieldName(occurrence.section());
+        json.writeStartObject();
+        openSection = occurrence.sectionIndex();
+      }
+      json.writeFieldName(occurrence.key());
+      Json.writeValue(json, occurrence.value());
+    }
+    if (openSection >= 0) {
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private static boolean allLiteral(List<Glob> globs) {
+    for (int i = 0; i < globs.size(); i++) {
+      if (!globs.get(i).isLiteral()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean matchesAny(List<Glob> globs, String text) {

@@ -56,6 +56,19 @@ final class CompactMap extends AbstractMap<String, Object> {
     return found < 0 ? null : values[found];
   }
 
+  /** The position of {@code key} in insertion order, or -1. */
+  int indexOf(Object key) {
+    return find(keys, size, index(), key);
+  }
+
+  String keyAt(int position) {
+    return keys[position];
+  }
+
+  Object valueAt(int position) {
+    return values[position];
+  }
+
   @Override
   public boolean containsKey(Object key) {
     return find(keys, size, index(), key) >= 0;

@@ -1,7 +1,9 @@
 package io.redisinfo.info;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,14 +16,42 @@ import java.util.Map;
 public final class Info {
   private static final Info EMPTY = new Info(Map.of(), Map.of(), 0);
 
+  /**
+   * Where a key occurs.
+   *
+   * @param key the key
+   * @param sectionIndex the section's position in server order
+   * @param section the section's name
+   * @param position the key's position within its section
+   * @param value its value there
+   */
+  public record KeyOccurrence(
+      String key, int sectionIndex, String section, int position, Object value) {}
+
   private final Map<String, Map<String, Object>> sections;
   private final Map<String, Object> flat;
   private final int malformedLines;
 
+  /**
+   * When the flat map is exactly the sections' keys one after the other (no key in two sections, no
+   * repeated key, no section resumed later), the flat position where each section ends; else null.
+   * Lets {@link #occurrencesOf} answer with one hash lookup instead of a scan.
+   */
+  private final int[] sectionEnds;
+
   Info(Map<String, Map<String, Object>> sections, Map<String, Object> flat, int malformedLines) {
+    this(sections, flat, malformedLines, null);
+  }
+
+  Info(
+      Map<String, Map<String, Object>> sections,
+      Map<String, Object> flat,
+      int malformedLines,
+      int[] sectionEnds) {
     this.sections = sections;
     this.flat = flat;
     this.malformedLines = malformedLines;
+    this.sectionEnds = sectionEnds;
   }
 
   public static Info empty() {
@@ -54,6 +84,41 @@ public final class Info {
   /** Lines that were neither a header, a blank line nor {@code key:value}; they are skipped. */
   public int malformedLines() {
     return malformedLines;
+  }
+
+  /**
+   * Every section holding {@code key}, in server order (usually one, none when absent): a lookup,
+   * not a scan of every key, for INFO as the parser builds it.
+   */
+  public List<KeyOccurrence> occurrencesOf(String key) {
+    if (sectionEnds != null && flat instanceof CompactMap compact) {
+      int at = compact.indexOf(key);
+      if (at < 0) {
+        return List.of();
+      }
+      int section = 0;
+      while (sectionEnds[section] <= at) {
+        section++;
+      }
+      int start = section == 0 ? 0 : sectionEnds[section - 1];
+      String name = ((CompactMap) (Map<?, ?>) sections).keyAt(section);
+      return List.of(new KeyOccurrence(key, section, name, at - start, compact.valueAt(at)));
+    }
+    List<KeyOccurrence> found = new ArrayList<>(1);
+    int sectionIndex = 0;
+    for (Map.Entry<String, Map<String, Object>> section : sections.entrySet()) {
+      int position = 0;
+      for (Map.Entry<String, Object> entry : section.getValue().entrySet()) {
+        if (entry.getKey().equals(key)) {
+          found.add(
+              new KeyOccurrence(key, sectionIndex, section.getKey(), position, entry.getValue()));
+          break;
+        }
+        position++;
+      }
+      sectionIndex++;
+    }
+    return found;
   }
 
   public Object get(String key) {

@@ -61,8 +61,11 @@ public final class InfoParser {
     CompactMap.Builder sections = new CompactMap.Builder(16);
     CompactMap.Builder flat = new CompactMap.Builder(256);
     CompactMap.Builder section = null;
+    CompactMap.Builder newestSection = null;
     String sectionName = DEFAULT_SECTION;
     int malformed = 0;
+    // Whether flat holds the sections' keys one after the other (see Info.sectionEnds).
+    boolean aligned = true;
     // Last suffix given per repeated key (created on the first repeat), so repeats stay linear.
     Map<String, Integer> repeats = null;
 
@@ -95,7 +98,13 @@ public final class InfoParser {
           continue;
         }
         sectionName = names.lowerCase(s, nameStart, end);
+        int before = sections.size();
         section = section(sections, sectionName);
+        if (sections.size() > before) {
+          newestSection = section;
+        } else if (section != newestSection) {
+          aligned = false; // a section resumed after another: its keys are not contiguous in flat
+        }
         continue;
       }
 
@@ -113,18 +122,27 @@ public final class InfoParser {
       String key = names.get(s, start, colon);
       Object value = typedValue(s, colon + 1, end, true);
       if (section == null) {
+        int before = sections.size();
         section = section(sections, DEFAULT_SECTION);
+        if (sections.size() > before) {
+          newestSection = section;
+        } else if (section != newestSection) {
+          aligned = false;
+        }
       }
       if (flat.putIfAbsent(key, value) == null) {
         // New to the whole reply, so new to the section: no lookup in the section needed.
         section.add(key, value);
-      } else if (section.putIfAbsent(key, value) != null) {
-        if (repeats == null) {
-          repeats = new HashMap<>();
+      } else {
+        aligned = false;
+        if (section.putIfAbsent(key, value) != null) {
+          if (repeats == null) {
+            repeats = new HashMap<>();
+          }
+          key = repeatedKey(section, sectionName, key, repeats);
+          section.add(key, value);
+          flat.putIfAbsent(key, value);
         }
-        key = repeatedKey(section, sectionName, key, repeats);
-        section.add(key, value);
-        flat.putIfAbsent(key, value);
       }
     }
 
@@ -133,12 +151,23 @@ public final class InfoParser {
     }
     CompactMap builtSections = sections.build();
     CompactMap.Builder result = new CompactMap.Builder(builtSections.size());
-    builtSections.forEach(
-        (name, keys) -> result.putIfAbsent(name, ((CompactMap.Builder) keys).build()));
+    int[] sectionEnds = aligned ? new int[builtSections.size()] : null;
+    int keys = 0;
+    for (int i = 0; i < builtSections.size(); i++) {
+      CompactMap.Builder sectionKeys = (CompactMap.Builder) builtSections.valueAt(i);
+      keys += sectionKeys.size();
+      if (sectionEnds != null) {
+        sectionEnds[i] = keys;
+      }
+      result.add(builtSections.keyAt(i), sectionKeys.build());
+    }
+    if (keys != flat.size()) {
+      sectionEnds = null; // cannot happen when aligned; never trust a wrong table
+    }
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> typedSections =
         (Map<String, Map<String, Object>>) (Map<?, ?>) result.build();
-    return new Info(typedSections, flat.build(), malformed);
+    return new Info(typedSections, flat.build(), malformed, sectionEnds);
   }
 
   private static CompactMap.Builder section(CompactMap.Builder sections, String name) {

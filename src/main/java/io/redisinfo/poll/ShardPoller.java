@@ -72,7 +72,7 @@ final class ShardPoller {
     long start = System.nanoTime();
     Duration timeout = context.options().timeout();
     connection()
-        .thenCompose(c -> c.async().info("everything").toCompletableFuture())
+        .thenCompose(InfoCommand::everything)
         // A safety net above Lettuce's own timeouts (connect, handshake, command).
         .orTimeout(timeout.toMillis() * 2 + 500, TimeUnit.MILLISECONDS)
         .whenComplete((text, error) -> finish(result, start, text, error));

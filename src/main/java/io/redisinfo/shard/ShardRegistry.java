@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,11 @@ public final class ShardRegistry {
   private final Map<String, String> sourceById = new HashMap<>();
   private final List<ShardListener> listeners = new CopyOnWriteArrayList<>();
   private final Duration initialInterval;
+
+  /** Counts adds and removals (guarded by this); a sorted list is cached for one version. */
+  private long membershipVersion;
+
+  private volatile List<Shard> sortedById;
 
   public ShardRegistry(Duration initialInterval) {
     this.initialInterval = initialInterval;
@@ -46,6 +52,31 @@ public final class ShardRegistry {
     return Collections.unmodifiableCollection(new ArrayList<>(shards.values()));
   }
 
+  /**
+   * The live shards sorted by id, immutable; built once per change of the set of shards rather than
+   * per reader (the HTTP API lists all of them in this order, up to thousands of times a second).
+   */
+  public List<Shard> allSortedById() {
+    List<Shard> sorted = sortedById;
+    if (sorted != null) {
+      return sorted;
+    }
+    long version;
+    List<Shard> copy;
+    synchronized (this) {
+      version = membershipVersion;
+      copy = new ArrayList<>(shards.values());
+    }
+    copy.sort(Comparator.comparing(Shard::id));
+    sorted = Collections.unmodifiableList(copy);
+    synchronized (this) {
+      if (membershipVersion == version) {
+        sortedById = sorted;
+      }
+    }
+    return sorted;
+  }
+
   public int size() {
     return shards.size();
   }
@@ -62,6 +93,7 @@ public final class ShardRegistry {
     if (existing == null) {
       Shard shard = new Shard(spec, ShardSnapshot.initial(initialInterval));
       shards.put(spec.id(), shard);
+      membershipChanged();
       listeners.forEach(l -> l.onAdded(shard));
     } else if (!existing.spec().equals(spec)) {
       ShardSpec previous = existing.spec();
@@ -73,6 +105,9 @@ public final class ShardRegistry {
   /** Removes one shard, whoever owns it. Returns whether it was there. */
   public synchronized boolean remove(String id) {
     Shard removed = shards.remove(id);
+    if (removed != null) {
+      membershipChanged();
+    }
     String owner = sourceById.remove(id);
     if (owner != null) {
       idsBySource.getOrDefault(owner, Set.of()).remove(id);
@@ -100,6 +135,11 @@ public final class ShardRegistry {
     for (ShardSpec spec : specs) {
       put(source, spec);
     }
+  }
+
+  private void membershipChanged() {
+    membershipVersion++;
+    sortedById = null;
   }
 
   /** Removes every shard (used at shutdown). */

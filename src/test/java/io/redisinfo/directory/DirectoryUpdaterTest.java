@@ -123,4 +123,80 @@ class DirectoryUpdaterTest {
     components.remove("files", "shop/sessions");
     assertThat(directory.size()).isZero();
   }
+
+  private void publish(String shardId, String role, boolean reachable) {
+    shards
+        .get(shardId)
+        .orElseThrow()
+        .publish(
+            new ShardSnapshot(
+                Info.empty(),
+                DirectoryEntryBuilderTest.summary(role, 1, 1),
+                1,
+                1,
+                reachable,
+                null,
+                Duration.ofSeconds(1),
+                1,
+                0));
+  }
+
+  @Test
+  void refreshAllRebuildsOnlyEntriesWhoseInputsChanged() throws Exception {
+    for (String name : new String[] {"a", "b", "c"}) {
+      components.put(
+          "files",
+          parse(
+              """
+              apiVersion: redisinfo.io/v1alpha1
+              kind: RedisComponent
+              metadata: {name: %s, namespace: shop}
+              spec: {endpoint: {host: redis-%s}}
+              """
+                  .formatted(name, name)));
+    }
+    components.put(
+        "files",
+        parse(
+            """
+            apiVersion: redisinfo.io/v1alpha1
+            kind: RedisComponent
+            metadata: {name: sessions, namespace: shop}
+            spec: {selector: {matchLabels: {app: redis}}}
+            """));
+    updater.attach();
+    shards.put(
+        "k8s",
+        new ShardSpec(
+            "shop/redis-0",
+            new ShardAddress("10.0.0.1", 6379),
+            "shop/sessions",
+            "shop/redis-0",
+            null,
+            false,
+            null));
+    updater.refreshAll();
+    long built = updater.entriesBuilt();
+
+    updater.refreshAll();
+    updater.refreshAll();
+    assertThat(updater.entriesBuilt()).isEqualTo(built);
+
+    publish("shop/redis-0", "master", true);
+    updater.refreshAll();
+    assertThat(updater.entriesBuilt()).isEqualTo(built + 1);
+    assertThat(directory.get("shop/sessions").orElseThrow().host()).isEqualTo("10.0.0.1");
+    updater.refreshAll();
+    assertThat(updater.entriesBuilt()).isEqualTo(built + 1);
+
+    publish("shop/redis-0", "master", false);
+    updater.refreshAll();
+    assertThat(updater.entriesBuilt()).isEqualTo(built + 2);
+
+    // An entry removed behind the updater's back is put back.
+    directory.remove("shop/a");
+    updater.refreshAll();
+    assertThat(directory.get("shop/a")).isPresent();
+    assertThat(updater.entriesBuilt()).isEqualTo(built + 3);
+  }
 }

@@ -187,6 +187,55 @@ class ApiServerTest {
   }
 
   @Test
+  void jsonUpToTheBufferLimitHasALengthAndLargerJsonIsStreamedWhole() {
+    int large = ApiExchange.BUFFERED_BODY_LIMIT / 10 + 100;
+    server.route(
+        "/items",
+        exchange -> {
+          int count = exchange.query().single("n").map(Integer::parseInt).orElse(0);
+          exchange.sendJson(
+              200,
+              json -> {
+                json.writeStartArray();
+                for (int i = 0; i < count; i++) {
+                  json.writeString("item" + (100_000 + i)); // 13 bytes with quotes and comma
+                }
+                json.writeEndArray();
+              });
+        });
+
+    HttpResponse<String> small = client.get("/items?n=2");
+    assertThat(small.body()).isEqualTo("[\"item100000\",\"item100001\"]");
+    assertThat(small.headers().firstValue("Content-Length")).hasValue("27");
+    assertThat(small.headers().firstValue("Transfer-Encoding")).isEmpty();
+    HttpResponse<String> big = client.get("/items?n=" + large * 2);
+    assertThat(big.headers().firstValue("Content-Length")).isEmpty();
+    assertThat(big.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+    assertThat(json(big).size()).isEqualTo(large * 2);
+    assertThat(json(big).get(large * 2 - 1).asText()).isEqualTo("item" + (100_000 + large * 2 - 1));
+    HttpResponse<String> head = client.send("HEAD", "/items?n=2");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Length")).hasValue("27");
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
+  void jsonThatFailsBeforeAnyOfItIsSentBecomesAProblemNotATruncatedBody() {
+    server.route(
+        "/half",
+        exchange ->
+            exchange.sendJson(
+                200,
+                json -> {
+                  json.writeStartObject();
+                  json.writeStringField("started", "yes");
+                  throw new IllegalStateException("failed half-way");
+                }));
+
+    assertProblem(client.get("/half"), 500, "the server failed to answer; the error is logged");
+  }
+
+  @Test
   void aHandlerThatSendsNothingIsA500() {
     server.route("/silent", exchange -> {});
 

@@ -8,6 +8,8 @@ import static io.redisinfo.http.TestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.redisinfo.info.Info;
+import io.redisinfo.info.InfoParser;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardRegistry;
@@ -20,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -230,6 +234,65 @@ class InfoHandlerTest {
     assertThat(fieldNames(info.path("memory"))).containsExactly("used_memory");
     assertThat(fieldNames(info.path("commandstats"))).containsExactly("cmdstat_get", "cmdstat_set");
     assertThat(ok("?shard=adhoc&key=nothing*").path("shards").get(0).path("info")).isEmpty();
+  }
+
+  private List<JsonNode> infos(String query) {
+    List<JsonNode> infos = new ArrayList<>();
+    ok(query).path("shards").forEach(s -> infos.add(s.path("info")));
+    return infos;
+  }
+
+  /** The INFO text of {@code info}, for the parser (whose Info answers key lookups by index). */
+  private static String text(Info info) {
+    StringBuilder text = new StringBuilder();
+    info.sections()
+        .forEach(
+            (name, keys) -> {
+              text.append("# ").append(name).append("\r\n");
+              keys.forEach(
+                  (key, value) -> {
+                    text.append(key).append(':');
+                    if (value instanceof Map<?, ?> nested) {
+                      StringJoiner pairs = new StringJoiner(",");
+                      nested.forEach((k, v) -> pairs.add(k + "=" + v));
+                      text.append(pairs);
+                    } else {
+                      text.append(value);
+                    }
+                    text.append("\r\n");
+                  });
+            });
+    return text.toString();
+  }
+
+  @Test
+  void exactKeyNamesAnswerExactlyLikeTheSameKeysAsPatterns() {
+    checkExactKeysAnswerLikePatterns();
+    InfoParser parser = new InfoParser();
+    for (Shard shard : registry.all()) {
+      Info parsed = parser.parse(text(shard.snapshot().info()));
+      assertThat(parsed.sections()).isEqualTo(shard.snapshot().info().sections());
+      publish(shard.id(), snapshot(parsed, 2_000));
+    }
+    checkExactKeysAnswerLikePatterns();
+  }
+
+  private void checkExactKeysAnswerLikePatterns() {
+    String exact = "?key=role&key=used_memory&key=cmdstat_get&key=used_memory_human";
+    String patterns = "?key=rol[e]&key=used_memor[y]&key=cmdstat_ge[t]&key=used_memory_huma[n]";
+
+    List<JsonNode> byName = infos(exact);
+    assertThat(byName).hasSize(3).isEqualTo(infos(patterns));
+    JsonNode first = byName.get(0);
+    assertThat(fieldNames(first)).containsExactly("memory", "replication", "commandstats");
+    assertThat(fieldNames(first.path("memory")))
+        .containsExactly("used_memory", "used_memory_human");
+    assertThat(infos("?key=used_memory&key=used_memory"))
+        .allSatisfy(info -> assertThat(fieldNames(info.path("memory"))).hasSize(1));
+    assertThat(infos("?section=memory&key=role&key=used_memory"))
+        .isEqualTo(infos("?section=memory&key=rol[e]&key=used_memor[y]"))
+        .allSatisfy(info -> assertThat(fieldNames(info)).containsExactly("memory"));
+    assertThat(infos("?key=nothing")).allSatisfy(info -> assertThat(info).isEmpty());
   }
 
   @Test
