@@ -1,15 +1,12 @@
 package io.redisinfo.k8s.directory;
 
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.redisinfo.k8s.WarningEvents;
 import io.redisinfo.k8s.crd.RedisComponent;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +18,14 @@ import org.slf4j.LoggerFactory;
  */
 final class LeftOutEvents {
   private static final Logger LOG = LoggerFactory.getLogger(LeftOutEvents.class);
-  static final String COMPONENT = "redis-info-operator";
 
   private final KubernetesClient client;
-  private final Clock clock;
-  private final String instance;
+  private final WarningEvents events;
   private final Set<String> recorded = new HashSet<>();
-  private final AtomicLong sequence = new AtomicLong();
 
   LeftOutEvents(KubernetesClient client, Clock clock, String instance) {
     this.client = client;
-    this.clock = clock;
-    this.instance = instance;
+    this.events = new WarningEvents(client, clock, instance);
   }
 
   /** Records the Event unless already recorded for this stretch of being left out. */
@@ -46,33 +39,13 @@ final class LeftOutEvents {
     try {
       RedisComponent component =
           client.resources(RedisComponent.class).inNamespace(namespace).withName(name).get();
-      String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-      Event event =
-          new EventBuilder()
-              .withNewMetadata()
-              .withNamespace(namespace)
-              .withName(name + "." + Long.toHexString(clock.millis()) + sequence.incrementAndGet())
-              .endMetadata()
-              .withNewInvolvedObject()
-              .withApiVersion(RedisComponent.GROUP + "/" + RedisComponent.VERSION)
-              .withKind("RedisComponent")
-              .withNamespace(namespace)
-              .withName(name)
-              .withUid(component == null ? null : component.getMetadata().getUid())
-              .endInvolvedObject()
-              .withType("Warning")
-              .withReason(ConfigMapDirectory.LEFT_OUT_REASON)
-              .withMessage(message)
-              .withFirstTimestamp(now)
-              .withLastTimestamp(now)
-              .withCount(1)
-              .withNewSource()
-              .withComponent(COMPONENT)
-              .endSource()
-              .withReportingComponent(COMPONENT)
-              .withReportingInstance(instance)
-              .build();
-      client.v1().events().inNamespace(namespace).resource(event).create();
+      events.record(
+          namespace,
+          name,
+          component == null ? null : component.getMetadata().getUid(),
+          null,
+          ConfigMapDirectory.LEFT_OUT_REASON,
+          message);
       recorded.add(componentKey);
     } catch (KubernetesClientException e) {
       // Not recorded: tried again at the next write of the namespace.
