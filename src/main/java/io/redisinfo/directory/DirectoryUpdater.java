@@ -83,6 +83,12 @@ public final class DirectoryUpdater implements ComponentListener, ShardListener 
       return;
     }
     List<Shard> own = usesShards(parsed.get()) ? shardsOf(componentKey, shards.all()) : List.of();
+    // An endpoint component's shard being added (a component file load adds 1000 at once) leaves
+    // its entry as it was: rebuilding and re-hashing it was half the directory's share of start-up.
+    if (inputsOf(parsed.get(), own).sameAs(built.get(componentKey))
+        && directory.get(componentKey).isPresent()) {
+      return;
+    }
     rebuild(parsed.get(), own);
   }
 

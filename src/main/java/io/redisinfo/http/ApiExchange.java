@@ -140,9 +140,14 @@ public final class ApiExchange {
       return;
     }
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
+    try (OutputStream out = responseBody()) {
       out.write(body);
     }
+  }
+
+  /** The exchange's body stream, never handed a write larger than a slice. */
+  private OutputStream responseBody() {
+    return new SlicedOutputStream(exchange.getResponseBody());
   }
 
   /** Sends a status without a body, e.g. 304 Not Modified. */
@@ -165,7 +170,7 @@ public final class ApiExchange {
       return OutputStream.nullOutputStream();
     }
     exchange.sendResponseHeaders(status, 0);
-    return exchange.getResponseBody();
+    return responseBody();
   }
 
   /**
@@ -225,7 +230,7 @@ public final class ApiExchange {
         return OutputStream.nullOutputStream();
       }
       exchange.sendResponseHeaders(status, 0);
-      return exchange.getResponseBody();
+      return responseBody();
     }
 
     /** Drops a body that failed half-way; returns whether part of it was already sent. */
@@ -252,7 +257,7 @@ public final class ApiExchange {
         return;
       }
       exchange.sendResponseHeaders(status, size == 0 ? -1 : size);
-      try (OutputStream out = exchange.getResponseBody()) {
+      try (OutputStream out = responseBody()) {
         out.write(buffer, 0, size);
       }
     }

@@ -19,7 +19,7 @@ import java.util.function.BiConsumer;
  */
 final class CompactMap extends AbstractMap<String, Object> {
   /** Up to this many entries a linear search beats hashing. */
-  private static final int LINEAR_LIMIT = 8;
+  static final int LINEAR_LIMIT = 8;
 
   private final String[] keys;
   private final Object[] values;
@@ -59,6 +59,11 @@ final class CompactMap extends AbstractMap<String, Object> {
   /** The position of {@code key} in insertion order, or -1. */
   int indexOf(Object key) {
     return find(keys, size, index(), key);
+  }
+
+  /** Whether both maps use one key array (see {@link KeyLayouts}). */
+  boolean sharesKeysWith(CompactMap other) {
+    return keys == other.keys;
   }
 
   String keyAt(int position) {
@@ -157,11 +162,11 @@ final class CompactMap extends AbstractMap<String, Object> {
     }
   }
 
-  private static int slotsFor(int entries) {
+  static int slotsFor(int entries) {
     return Integer.highestOneBit(Math.max(entries, LINEAR_LIMIT)) * 4;
   }
 
-  private static int[] indexOf(String[] keys, int size, int slots) {
+  static int[] indexOf(String[] keys, int size, int slots) {
     int[] table = new int[slots];
     for (int i = 0; i < size; i++) {
       insert(keys, table, i);
@@ -242,6 +247,17 @@ final class CompactMap extends AbstractMap<String, Object> {
         values = Arrays.copyOf(values, size);
       }
       return new CompactMap(keys, values, size, index);
+    }
+
+    /**
+     * Builds with the keys and lookup index of {@code layouts}: maps with the same keys in the same
+     * order (every shard's INFO, poll after poll) share one copy of both, so a cached map costs
+     * only its values.
+     */
+    CompactMap build(KeyLayouts layouts) {
+      KeyLayouts.Layout layout = layouts.layoutOf(keys, size);
+      Object[] exact = values.length == size ? values : Arrays.copyOf(values, size);
+      return new CompactMap(layout.keys(), exact, size, layout.index());
     }
 
     private int find(String key) {

@@ -40,6 +40,15 @@ public final class InfoParser {
 
   private final NameCache names;
 
+  /**
+   * String values, shared like names: most repeat across shards and polls ({@code ok}, {@code
+   * master}, the version, the allocator), the rest at least across one shard's polls (its run id).
+   * A table apart from the names so that a thousand run ids cannot evict them.
+   */
+  private final NameCache strings = new NameCache();
+
+  private final KeyLayouts layouts = new KeyLayouts();
+
   public InfoParser() {
     this(new NameCache());
   }
@@ -159,15 +168,15 @@ public final class InfoParser {
       if (sectionEnds != null) {
         sectionEnds[i] = keys;
       }
-      result.add(builtSections.keyAt(i), sectionKeys.build());
+      result.add(builtSections.keyAt(i), sectionKeys.build(layouts));
     }
     if (keys != flat.size()) {
       sectionEnds = null; // cannot happen when aligned; never trust a wrong table
     }
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> typedSections =
-        (Map<String, Map<String, Object>>) (Map<?, ?>) result.build();
-    return new Info(typedSections, flat.build(), malformed, sectionEnds);
+        (Map<String, Map<String, Object>>) (Map<?, ?>) result.build(layouts);
+    return new Info(typedSections, flat.build(layouts), malformed, sectionEnds);
   }
 
   private static CompactMap.Builder section(CompactMap.Builder sections, String name) {
@@ -212,7 +221,7 @@ public final class InfoParser {
     if (allowNested && isKeyValueList(s, from, to)) {
       return keyValueList(s, from, to);
     }
-    return s.substring(from, to);
+    return strings.get(s, from, to);
   }
 
   /**
@@ -335,7 +344,7 @@ public final class InfoParser {
       }
       i = valueEnd + 1;
     }
-    return map.build();
+    return map.build(layouts);
   }
 
   /** The index of the comma that ends the value starting at from (outside brackets), or to. */

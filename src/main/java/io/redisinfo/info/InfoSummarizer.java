@@ -46,6 +46,28 @@ public final class InfoSummarizer {
   }
 
   /**
+   * What {@link #summarize} reads of an earlier INFO to compute ops/s: the command counter and the
+   * run id, in an INFO of their own. A poller keeps this rather than the whole INFO as its
+   * baseline, which would be a second ~20 KB parsed INFO per shard whenever the baseline is not
+   * also the latest INFO (a poll closer to the baseline than the rate window).
+   */
+  public static Info rateBaseline(Info info) {
+    if (info == null) {
+      return null;
+    }
+    Map<String, Object> keys = new java.util.LinkedHashMap<>(4);
+    Object commands = info.get("total_commands_processed");
+    if (commands != null) {
+      keys.put("total_commands_processed", commands);
+    }
+    Object runId = info.get("run_id");
+    if (runId != null) {
+      keys.put("run_id", runId);
+    }
+    return Info.of(Map.of("baseline", keys), 0);
+  }
+
+  /**
    * Commands per second between the two polls; null when there is no earlier poll, no time passed,
    * or the server restarted or reset its statistics in between (the counter would be meaningless).
    */

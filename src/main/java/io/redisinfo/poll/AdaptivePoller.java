@@ -56,6 +56,9 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
             new ActivityDetector(options),
             new IntervalPolicy(options, random),
             Objects.requireNonNull(observer));
+    // Warm the connect path on the scheduler thread now, while the caller is still loading
+    // shards, so that the first polls (queued behind it on this thread) find it warm.
+    scheduler.execute(context.connector()::warmUp);
   }
 
   /** Starts polling every shard in the registry now and every shard added later. */

@@ -13,7 +13,11 @@ import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.redisinfo.shard.Credentials;
+import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -80,6 +84,32 @@ public final class RedisConnector implements AutoCloseable {
       }
     }
     return client.connectAsync(FastDecodingStringCodec.INSTANCE, uri.build()).toCompletableFuture();
+  }
+
+  /**
+   * Runs Lettuce's and Netty's connect path once, cold, before any shard needs it: the first
+   * connect of a process loads a few thousand classes and builds Lettuce's command proxies (about a
+   * second on two cores), and every first poll queued behind it waits that long. The attempt goes
+   * to a loopback socket of our own that never answers (closed right after the connect is issued),
+   * so no server sees it; it fails fast, and the failure is the expected outcome.
+   *
+   * @return the attempt, completed (normally or not) once Lettuce has given up on it
+   */
+  CompletableFuture<Void> warmUp() {
+    CompletableFuture<StatefulRedisConnection<String, String>> attempt;
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String host = silent.getInetAddress().getHostAddress();
+      attempt = connect(ShardSpec.of("warm-up", new ShardAddress(host, silent.getLocalPort())));
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.completedFuture(null); // only a lost head start
+    }
+    return attempt.handle(
+        (connection, error) -> {
+          if (connection != null) {
+            connection.closeAsync();
+          }
+          return null;
+        });
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.redisinfo.poll;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.redisinfo.info.Info;
+import io.redisinfo.info.InfoSummarizer;
 import io.redisinfo.info.InfoSummary;
 import io.redisinfo.shard.PollingRange;
 import io.redisinfo.shard.Shard;
@@ -32,7 +33,10 @@ final class ShardPoller {
   private CompletableFuture<ShardSnapshot> inFlight;
   private ScheduledFuture<?> scheduled;
   private IntervalPolicy.State interval;
+
+  /** The ops/s baseline: only what the rate needs of an earlier INFO (see rateBaseline). */
   private Info previousInfo;
+
   private long previousInfoNanos;
   private boolean closed;
 
@@ -135,7 +139,7 @@ final class ShardPoller {
                   .summarizer()
                   .summarize(
                       info, previousInfo, previousInfo == null ? 0 : now - previousInfoNanos);
-          previousInfo = info;
+          previousInfo = InfoSummarizer.rateBaseline(info);
           previousInfoNanos = now;
         }
         activity = context.detector().assess(before.summary(), summary);

@@ -26,10 +26,15 @@ public final class ShardRegistry {
   private final List<ShardListener> listeners = new CopyOnWriteArrayList<>();
   private final Duration initialInterval;
 
-  /** Counts adds and removals (guarded by this); a sorted list is cached for one version. */
-  private long membershipVersion;
+  /**
+   * Counts adds and removals; written under this registry's lock (after the map changed), read
+   * without it. The sorted list is cached together with the version it was built at.
+   */
+  private volatile long membershipVersion;
 
-  private volatile List<Shard> sortedById;
+  private record Sorted(long version, List<Shard> shards) {}
+
+  private volatile Sorted sortedById;
 
   public ShardRegistry(Duration initialInterval) {
     this.initialInterval = initialInterval;
@@ -57,23 +62,20 @@ public final class ShardRegistry {
    * per reader (the HTTP API lists all of them in this order, up to thousands of times a second).
    */
   public List<Shard> allSortedById() {
-    List<Shard> sorted = sortedById;
-    if (sorted != null) {
-      return sorted;
+    // Never takes this registry's lock: listeners run under it (sync, put) and may wait for a
+    // thread that is reading here (DirectoryUpdater.refreshAll did, and the two deadlocked).
+    long version = membershipVersion;
+    Sorted cached = sortedById;
+    if (cached != null && cached.version() == version) {
+      return cached.shards();
     }
-    long version;
-    List<Shard> copy;
-    synchronized (this) {
-      version = membershipVersion;
-      copy = new ArrayList<>(shards.values());
-    }
+    // The version is read before the copy: a change racing with the copy bumps the version after
+    // changing the map, so a list that may have missed it is cached under an older version and is
+    // never served again.
+    List<Shard> copy = new ArrayList<>(shards.values());
     copy.sort(Comparator.comparing(Shard::id));
-    sorted = Collections.unmodifiableList(copy);
-    synchronized (this) {
-      if (membershipVersion == version) {
-        sortedById = sorted;
-      }
-    }
+    List<Shard> sorted = Collections.unmodifiableList(copy);
+    sortedById = new Sorted(version, sorted);
     return sorted;
   }
 
@@ -138,8 +140,7 @@ public final class ShardRegistry {
   }
 
   private void membershipChanged() {
-    membershipVersion++;
-    sortedById = null;
+    membershipVersion = membershipVersion + 1; // only under this registry's lock
   }
 
   /** Removes every shard (used at shutdown). */

@@ -7,15 +7,10 @@ import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardRegistry;
 import io.redisinfo.shard.ShardSpec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,26 +27,18 @@ final class FileComponentSource {
   static final String SOURCE = "component-files";
   private static final Logger LOG = LoggerFactory.getLogger(FileComponentSource.class);
 
-  private final List<Path> files;
-  private final String defaultNamespace;
-  private final ComponentFile reader;
+  private final ComponentFiles files;
   private final SecretsDirectory secrets;
   private final ComponentRegistry components;
   private final ShardRegistry shards;
-  private final Map<Path, byte[]> lastContent = new HashMap<>();
-  private final Map<Path, List<ComponentFile.Document>> documents = new LinkedHashMap<>();
   private final Set<String> reported = new HashSet<>();
 
   FileComponentSource(
-      List<Path> files,
-      String defaultNamespace,
-      ComponentFile reader,
+      ComponentFiles files,
       SecretsDirectory secrets,
       ComponentRegistry components,
       ShardRegistry shards) {
-    this.files = List.copyOf(files);
-    this.defaultNamespace = defaultNamespace;
-    this.reader = reader;
+    this.files = files;
     this.secrets = secrets;
     this.components = components;
     this.shards = shards;
@@ -59,9 +46,7 @@ final class FileComponentSource {
 
   /** Re-reads changed files, re-resolves passwords and syncs both registries. */
   synchronized void refresh() {
-    for (Path file : files) {
-      readIfChanged(file);
-    }
+    Map<Path, List<ComponentFile.Document>> documents = files.read();
     List<ParsedComponent> wanted = new ArrayList<>();
     List<ShardSpec> specs = new ArrayList<>();
     Map<String, String> origin = new HashMap<>();
@@ -128,29 +113,6 @@ final class FileComponentSource {
       return spec.username() == null ? Credentials.NONE : new Credentials(spec.username(), null);
     }
     return new Credentials(spec.username(), secrets.password(spec.passwordSecretRef()));
-  }
-
-  private void readIfChanged(Path file) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (IOException e) {
-      if (lastContent.put(file, null) != null || !documents.containsKey(file)) {
-        LOG.warn(
-            "cannot read components file {} ({}); keeping its last good components",
-            file,
-            e.getClass().getSimpleName());
-      }
-      documents.putIfAbsent(file, List.of());
-      return;
-    }
-    if (Arrays.equals(content, lastContent.get(file)) && documents.containsKey(file)) {
-      return;
-    }
-    lastContent.put(file, content);
-    documents.put(
-        file, reader.parse(new String(content, StandardCharsets.UTF_8), defaultNamespace));
-    LOG.info("read {} component document(s) from {}", documents.get(file).size(), file);
   }
 
   /** Logs a problem once, and again only after it went away and came back. */

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +102,15 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
 
+    // Parse the component files while the engine starts (class loading on the other core): with
+    // a thousand documents this was a quarter of the time to the first full sweep.
+    ComponentFiles files =
+        new ComponentFiles(
+            componentFiles,
+            namespace,
+            new ComponentFile(new ComponentParser(new ObjectMapper(), true)));
+    CompletableFuture<?> firstRead = CompletableFuture.runAsync(files::read, daemonThread());
+
     AtomicBoolean loaded = new AtomicBoolean();
     AtomicBoolean ready = new AtomicBoolean();
     // Ready once the command line and the files are loaded and every shard known then has been
@@ -127,20 +138,16 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
     stopSignal.installShutdownHook();
     try {
       started.shards().sync(AD_HOC_SOURCE, adHoc);
-      FileComponentSource files =
+      FileComponentSource source =
           new FileComponentSource(
-              componentFiles,
-              namespace,
-              new ComponentFile(new ComponentParser(new ObjectMapper(), true)),
-              new SecretsDirectory(secretsDir),
-              started.components(),
-              started.shards());
-      files.refresh();
+              files, new SecretsDirectory(secretsDir), started.components(), started.shards());
+      firstRead.join();
+      source.refresh();
       loaded.set(true);
       reload.scheduleWithFixedDelay(
           () -> {
             try {
-              files.refresh();
+              source.refresh();
             } catch (RuntimeException e) {
               log.warn("reloading component files failed: {}", e.toString());
             }
@@ -161,6 +168,15 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
       stopSignal.closed();
     }
     return 0;
+  }
+
+  /** Runs each task on a new daemon thread (one task: the first read of the component files). */
+  private static Executor daemonThread() {
+    return task -> {
+      Thread t = new Thread(task, "redisinfo-component-files-first-read");
+      t.setDaemon(true);
+      t.start();
+    };
   }
 
   /** Stops a running command (SIGTERM does it through the shutdown hook). */

@@ -146,6 +146,7 @@ public final class FleetBench {
               args.flag("--no-heap")
                   ? -1
                   : operator.liveHeapBytes(work.resolve("histogram-" + n + ".txt"));
+          operator.dumpHeapIfAsked(Integer.toString(n));
 
           int busyCount = busyPorts.size();
           double steadyDesign = busyCount / minIntervalSeconds + (n - busyCount) / 15.0;

@@ -205,6 +205,24 @@ final class OperatorProcess implements AutoCloseable {
     throw new IllegalStateException("no Total line from jcmd GC.class_histogram:\n" + output);
   }
 
+  /**
+   * With BENCH_HEAP_DUMP=DIR set, also dumps the live heap next to the histogram (DIR/heap-N.hprof,
+   * N = the histogram's name) to find what holds the memory; off by default (a dump is large).
+   */
+  void dumpHeapIfAsked(String name) throws IOException, InterruptedException {
+    String dir = System.getenv("BENCH_HEAP_DUMP");
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    Path file = Path.of(dir).toAbsolutePath().resolve("heap-" + name + ".hprof");
+    Files.deleteIfExists(file);
+    new ProcessBuilder("jcmd", Long.toString(process.pid()), "GC.heap_dump", file.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start()
+        .waitFor(120, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() {
     process.destroy();

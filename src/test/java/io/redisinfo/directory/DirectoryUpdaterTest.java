@@ -199,4 +199,48 @@ class DirectoryUpdaterTest {
     assertThat(directory.get("shop/a")).isPresent();
     assertThat(updater.entriesBuilt()).isEqualTo(built + 3);
   }
+
+  @Test
+  void anEndpointComponentsShardComingAndGoingDoesNotRebuildItsEntry() throws Exception {
+    updater.attach();
+    components.put(
+        "files",
+        parse(
+            """
+            apiVersion: redisinfo.io/v1alpha1
+            kind: RedisComponent
+            metadata: {name: cache, namespace: shop}
+            spec: {endpoint: {host: redis-cache}}
+            """));
+    long built = updater.entriesBuilt();
+    DirectoryEntry entry = directory.get("shop/cache").orElseThrow();
+
+    ShardSpec shard =
+        new ShardSpec(
+            "shop/cache",
+            new ShardAddress("redis-cache", 6379),
+            "shop/cache",
+            null,
+            Credentials.NONE,
+            false,
+            null);
+    shards.put("files", shard);
+    shards.remove("shop/cache");
+
+    assertThat(updater.entriesBuilt()).isEqualTo(built);
+    assertThat(directory.get("shop/cache")).contains(entry);
+
+    // A changed component is still rebuilt.
+    components.put(
+        "files",
+        parse(
+            """
+            apiVersion: redisinfo.io/v1alpha1
+            kind: RedisComponent
+            metadata: {name: cache, namespace: shop}
+            spec: {endpoint: {host: redis-cache, port: 6380}}
+            """));
+    assertThat(updater.entriesBuilt()).isEqualTo(built + 1);
+    assertThat(directory.get("shop/cache").orElseThrow().port()).isEqualTo(6380);
+  }
 }

@@ -93,6 +93,24 @@ class InfoSummarizerTest {
   }
 
   @Test
+  void aRateBaselineKeepsOnlyWhatOpsPerSecondNeedsAndGivesTheSameRates() {
+    Info master = fixture(InfoFixtures.REDIS7_MASTER);
+    Info baseline = InfoSummarizer.rateBaseline(master);
+    Info later =
+        parser.parse(
+            "run_id:" + master.getString("run_id") + "\ntotal_commands_processed:999999\n");
+    Info restarted = parser.parse("run_id:other\ntotal_commands_processed:999999\n");
+
+    assertThat(baseline.keys()).containsOnlyKeys("total_commands_processed", "run_id");
+    assertThat(summarizer.summarize(later, baseline, TWO_SECONDS).opsPerSec())
+        .isNotNull()
+        .isEqualTo(summarizer.summarize(later, master, TWO_SECONDS).opsPerSec());
+    assertThat(summarizer.summarize(restarted, baseline, TWO_SECONDS).opsPerSec()).isNull();
+    assertThat(InfoSummarizer.rateBaseline(Info.empty()).keys()).isEmpty();
+    assertThat(InfoSummarizer.rateBaseline(null)).isNull();
+  }
+
+  @Test
   void noOpsPerSecondWithoutAUsablePreviousPoll() {
     Info before = parser.parse("run_id:abc\ntotal_commands_processed:1000\n");
     Info after = parser.parse("run_id:abc\ntotal_commands_processed:1500\n");

@@ -42,4 +42,26 @@ class InfoCommandTest {
       }
     }
   }
+
+  @Test
+  void theCompletedCommandKeepsNoReplyOnceTaken() throws Exception {
+    // Lettuce's timeout task holds each command until its timeout would fire.
+    RedisServer server = redis.start();
+    try (RedisConnector connector = new RedisConnector(Duration.ofSeconds(2))) {
+      StatefulRedisConnection<String, String> connection =
+          connector
+              .connect(ShardSpec.of("s", new ShardAddress("127.0.0.1", server.port())))
+              .get(5, TimeUnit.SECONDS);
+      try {
+        var command = InfoCommand.dispatch(connection);
+        String text = command.get(5, TimeUnit.SECONDS).take();
+
+        assertThat(text).contains("run_id:");
+        assertThat(command.get().take()).as("what the completed command still holds").isNull();
+        assertThat(InfoCommand.everything(connection).get(5, TimeUnit.SECONDS)).contains("run_id:");
+      } finally {
+        connection.close();
+      }
+    }
+  }
 }

@@ -16,4 +16,13 @@ class RedisConnectorTest {
           .isZero();
     }
   }
+
+  @Test
+  void warmingUpContactsNoServerAndGivesUpQuickly() throws Exception {
+    try (RedisConnector connector = new RedisConnector(Duration.ofSeconds(30))) {
+      // Far within the 30 s connect and command timeouts: the silent socket is closed at once,
+      // so the attempt fails on its own instead of waiting for a reply.
+      assertThat(connector.warmUp().get(10, java.util.concurrent.TimeUnit.SECONDS)).isNull();
+    }
+  }
 }

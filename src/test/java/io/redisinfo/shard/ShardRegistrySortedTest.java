@@ -48,4 +48,39 @@ class ShardRegistrySortedTest {
     assertThat(registry.allSortedById()).isNotSameAs(first);
     assertThat(ids(first)).containsExactly("a");
   }
+
+  @Test
+  void aListenerMayWaitForAnotherThreadReadingTheSortedList() throws Exception {
+    // DirectoryUpdater.refreshAll (under its own lock) reads the sorted list while a sync calls
+    // the updater's listener (under the registry's lock): the read must not need that lock.
+    put("a", 1);
+    registry.remove("a"); // the cached list is stale, so the next read builds one
+    java.util.concurrent.atomic.AtomicReference<List<String>> seenByOtherThread =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    registry.addListener(
+        new ShardListener() {
+          @Override
+          public void onAdded(Shard shard) {
+            java.util.concurrent.CompletableFuture<List<String>> read =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> ids(registry.allSortedById()));
+            try {
+              seenByOtherThread.set(read.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (Exception e) {
+              throw new AssertionError("the other thread's read blocked: " + e, e);
+            }
+          }
+
+          @Override
+          public void onUpdated(Shard shard, ShardSpec previous) {}
+
+          @Override
+          public void onRemoved(Shard shard) {}
+        });
+
+    registry.sync("test", List.of(ShardSpec.of("b", new ShardAddress("127.0.0.1", 2))));
+
+    assertThat(seenByOtherThread.get()).containsExactly("b");
+    assertThat(ids(registry.allSortedById())).containsExactly("b");
+  }
 }
