@@ -18,7 +18,12 @@ public final class InfoSummarizer {
   public InfoSummary summarize(Info current, Info previous, long elapsedNanos) {
     Info info = current == null ? Info.empty() : current;
     String role = info.getString("role");
+    // Forks report the Redis version they are compatible with in redis_version and their own in
+    // a field of their own; users upgrade by the latter.
     String version = info.getString("valkey_version");
+    if (version == null) {
+      version = info.getString("dragonfly_version");
+    }
     if (version == null) {
       version = info.getString("redis_version");
     }

@@ -9,22 +9,35 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code INFO everything}, with the reply decoded by the connection's codec. Lettuce's own {@code
- * info(section)} reads the reply into a status output, which decodes through a {@code
- * CharsetDecoder} loop whatever the codec: 19 % of the event loops' CPU at 2000 polls/s
- * (docs/BENCHMARKS.md). Our output decodes with {@link FastDecodingStringCodec}.
+ * {@code INFO everything} (or an older server's {@link InfoSection}), with the reply decoded by the
+ * connection's codec. Lettuce's own {@code info(section)} reads the reply into a status output,
+ * which decodes through a {@code CharsetDecoder} loop whatever the codec: 19 % of the event loops'
+ * CPU at 2000 polls/s (docs/BENCHMARKS.md). Our output decodes with {@link
+ * FastDecodingStringCodec}.
  */
 final class InfoCommand {
   private InfoCommand() {}
 
   static CompletableFuture<String> everything(StatefulRedisConnection<String, String> connection) {
-    return dispatch(connection).toCompletableFuture().thenApply(Reply::take);
+    return run(connection, InfoSection.EVERYTHING);
+  }
+
+  static CompletableFuture<String> run(
+      StatefulRedisConnection<String, String> connection, InfoSection section) {
+    return dispatch(connection, section).toCompletableFuture().thenApply(Reply::take);
   }
 
   /** The command itself, whose result is the box the reply is taken from. */
   static RedisFuture<Reply> dispatch(StatefulRedisConnection<String, String> connection) {
-    CommandArgs<String, String> args =
-        new CommandArgs<>(FastDecodingStringCodec.INSTANCE).add("everything");
+    return dispatch(connection, InfoSection.EVERYTHING);
+  }
+
+  private static RedisFuture<Reply> dispatch(
+      StatefulRedisConnection<String, String> connection, InfoSection section) {
+    CommandArgs<String, String> args = new CommandArgs<>(FastDecodingStringCodec.INSTANCE);
+    if (section.argument() != null) {
+      args.add(section.argument());
+    }
     return connection.async().dispatch(CommandType.INFO, new ReplyOutput(), args);
   }
 

@@ -34,6 +34,9 @@ final class ShardPoller {
   private ScheduledFuture<?> scheduled;
   private IntervalPolicy.State interval;
 
+  /** The INFO this connection's server answers usefully; probed again on every new connection. */
+  private InfoSection section = InfoSection.EVERYTHING;
+
   /** The ops/s baseline: only what the rate needs of an earlier INFO (see rateBaseline). */
   private Info previousInfo;
 
@@ -76,11 +79,55 @@ final class ShardPoller {
     long start = System.nanoTime();
     Duration timeout = context.options().timeout();
     connection()
-        .thenCompose(InfoCommand::everything)
+        .thenCompose(this::info)
         // A safety net above Lettuce's own timeouts (connect, handshake, command).
         .orTimeout(timeout.toMillis() * 2 + 500, TimeUnit.MILLISECONDS)
         .whenComplete((text, error) -> finish(result, start, text, error));
     return result;
+  }
+
+  /**
+   * Runs the INFO this shard's server understands; on an empty, section-less or refused reply falls
+   * back to an older form once, remembered until the next connection (which may reach an upgraded
+   * server).
+   */
+  private CompletableFuture<String> info(StatefulRedisConnection<String, String> connection) {
+    InfoSection remembered;
+    synchronized (this) {
+      remembered = section;
+    }
+    return info(connection, remembered);
+  }
+
+  private CompletableFuture<String> info(
+      StatefulRedisConnection<String, String> connection, InfoSection asked) {
+    return InfoCommand.run(connection, asked)
+        .handle(
+            (text, error) -> {
+              InfoSection older = asked.fallback();
+              boolean unusable =
+                  error == null
+                      ? InfoSection.isUnusable(text)
+                      : InfoSection.isRefusedArgument(PollErrors.unwrap(error));
+              if (!unusable || older == null) {
+                return error == null
+                    ? CompletableFuture.completedFuture(text)
+                    : CompletableFuture.<String>failedFuture(error);
+              }
+              synchronized (this) {
+                if (this.connection == connection) {
+                  section = older;
+                }
+              }
+              LOG.info(
+                  "shard {} answers {} with {}: asking {} instead",
+                  shard.id(),
+                  asked.command(),
+                  error == null ? "no sections" : "an error",
+                  older.command());
+              return info(connection, older);
+            })
+        .thenCompose(next -> next);
   }
 
   private CompletableFuture<StatefulRedisConnection<String, String>> connection() {
@@ -105,6 +152,7 @@ final class ShardPoller {
                   throw new IllegalStateException("shard " + shard.id() + " was removed");
                 }
                 connection = opened;
+                section = InfoSection.EVERYTHING;
               }
               return opened;
             });

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The parser on INFO texts of real servers (Redis 7) and of older versions and Valkey. */
 class InfoParserFixturesTest {
   private final InfoParser parser = new InfoParser();
+  private final InfoSummarizer summarizer = new InfoSummarizer();
 
   private Info parse(String fixture) {
     return parser.parse(InfoFixtures.read(fixture));
@@ -233,5 +234,76 @@ class InfoParserFixturesTest {
     assertThat(info.sections().get("modules")).isEmpty();
     assertThat(info.sections().get("errorstats")).isEmpty();
     assertThat(info.sections().get("keyspace")).containsOnlyKeys("db0", "db2");
+  }
+
+  /**
+   * Written from Valkey 7.2's documented INFO: redis_version stays 7.2.4, its own version apart.
+   */
+  @Test
+  void valkey7() {
+    Info info = parse("valkey7-master.txt");
+
+    assertThat(info.malformedLines()).isZero();
+    assertThat(info.get("valkey_version")).isEqualTo("7.2.5");
+    assertThat(info.get("latency_percentiles_usec_get"))
+        .isEqualTo(Map.of("p50", 1.003, "p99", 3.007, "p99.9", 10.047));
+    assertThat(summarizer.summarize(info, null, 0))
+        .satisfies(
+            s -> {
+              assertThat(s.version()).isEqualTo("7.2.5");
+              assertThat(s.role()).isEqualTo("master");
+              assertThat(s.keys()).isEqualTo(5000L);
+              assertThat(s.hitRatio()).isEqualTo(0.9);
+              assertThat(s.maxMemory()).isEqualTo(104857600L);
+              assertThat(s.blockedClients()).isEqualTo(1L);
+            });
+  }
+
+  /**
+   * Written from KeyDB 6.3's INFO: an active replica, an extra KeyDB section and keyspace field.
+   */
+  @Test
+  void keydbActiveReplica() {
+    Info info = parse("keydb6-active-replica.txt");
+
+    assertThat(info.malformedLines()).isZero();
+    assertThat(info.sections()).containsKey("keydb");
+    assertThat(info.get("db0"))
+        .isEqualTo(
+            Map.of("keys", 1200L, "expires", 40L, "avg_ttl", 3600000L, "cached_keys", 1200L));
+    assertThat(summarizer.summarize(info, null, 0))
+        .satisfies(
+            s -> {
+              assertThat(s.version()).isEqualTo("6.3.4");
+              assertThat(s.role()).isEqualTo("active-replica");
+              assertThat(s.masterLinkStatus()).isEqualTo("up");
+              assertThat(s.keys()).isEqualTo(1200L);
+              assertThat(s.hitRatio()).isEqualTo(0.75);
+            });
+  }
+
+  /**
+   * Written from Dragonfly 1.x's INFO: its own sections (Tiered, Transaction, Search), {@code
+   * cmd_X} counters instead of cmdstat lines, repeated {@code module} lines, -1 for figures it does
+   * not keep.
+   */
+  @Test
+  void dragonfly() {
+    Info info = parse("dragonfly1-master.txt");
+
+    assertThat(info.malformedLines()).isZero();
+    assertThat(info.sections()).containsKeys("tiered", "transaction", "search", "cpu");
+    assertThat(info.get("cmd_SET")).isEqualTo(1200L);
+    assertThat(info.sections().get("modules")).containsOnlyKeys("module", "module#2");
+    assertThat(summarizer.summarize(info, null, 0))
+        .satisfies(
+            s -> {
+              assertThat(s.version()).isEqualTo("df-v1.24.0");
+              assertThat(s.role()).isEqualTo("master");
+              assertThat(s.usedMemory()).isEqualTo(3145728L);
+              assertThat(s.keys()).isEqualTo(1000L);
+              assertThat(s.hitRatio()).isEqualTo(0.8);
+              assertThat(s.rdbLastBgsaveStatus()).isNull();
+            });
   }
 }

@@ -20,15 +20,18 @@ import java.util.concurrent.TimeUnit;
  * "secret"}); a value of several words is split at spaces, {@code ""} standing for an empty word.
  */
 public final class RedisServer implements AutoCloseable {
-  private static final String BINARY = System.getenv().getOrDefault("REDIS_SERVER", "redis-server");
+  private static final String DEFAULT_BINARY =
+      System.getenv().getOrDefault("REDIS_SERVER", "redis-server");
 
+  private final String binary;
   private final int port;
   private final List<String> settings;
   private final Path dir;
   private volatile String password;
   private Process process;
 
-  RedisServer(int port, List<String> settings, Path dir) {
+  RedisServer(String binary, int port, List<String> settings, Path dir) {
+    this.binary = binary;
     this.port = port;
     this.settings = List.copyOf(settings);
     this.dir = dir;
@@ -42,8 +45,13 @@ public final class RedisServer implements AutoCloseable {
 
   /** Starts a server on a free port with {@code settings} as name/value pairs. */
   public static RedisServer start(Path dir, String... settings) {
+    return start(DEFAULT_BINARY, dir, settings);
+  }
+
+  /** Starts {@code binary} (another Redis version, see {@link RedisBinaries}) on a free port. */
+  public static RedisServer start(String binary, Path dir, String... settings) {
     for (int attempt = 0; ; attempt++) {
-      RedisServer server = new RedisServer(freePort(), List.of(settings), dir);
+      RedisServer server = new RedisServer(binary, freePort(), List.of(settings), dir);
       try {
         server.startProcess();
         return server;
@@ -73,7 +81,7 @@ public final class RedisServer implements AutoCloseable {
 
   synchronized void startProcess() {
     List<String> command = new ArrayList<>();
-    command.add(BINARY);
+    command.add(binary);
     command.add("--port");
     command.add(Integer.toString(port));
     command.add("--bind");
@@ -109,7 +117,7 @@ public final class RedisServer implements AutoCloseable {
               .start();
     } catch (IOException e) {
       throw new IllegalStateException(
-          "cannot run " + BINARY + " (install the redis-server package): " + e.getMessage(), e);
+          "cannot run " + binary + " (install the redis-server package): " + e.getMessage(), e);
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {

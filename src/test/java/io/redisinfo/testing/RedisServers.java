@@ -40,6 +40,13 @@ public final class RedisServers implements AfterEachCallback, AfterAllCallback {
     return server;
   }
 
+  /** Starts another Redis version (see {@link RedisBinaries}). */
+  public synchronized RedisServer start(RedisBinaries binary, String... settings) {
+    RedisServer server = RedisServer.start(binary.path(), dir(), settings);
+    started.add(server);
+    return server;
+  }
+
   private Path dir() {
     if (dir == null) {
       try {
