@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.redisinfo.shard.FailureKind;
 import io.redisinfo.shard.ShardRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -33,19 +34,17 @@ public final class OperatorMetrics implements PollMetrics, StatusWriteMetrics {
     Duration.ofSeconds(10)
   };
 
-  private final Map<PollOutcome, Counter> polls = new EnumMap<>(PollOutcome.class);
+  private final Counter pollsOk;
+  private final Map<FailureKind, Counter> pollsFailed = new EnumMap<>(FailureKind.class);
   private final Timer pollDuration;
   private final Counter statusWritesOk;
   private final Counter statusWritesFailed;
 
   public OperatorMetrics(MeterRegistry registry, ShardRegistry shards) {
-    for (PollOutcome outcome : PollOutcome.values()) {
-      polls.put(
-          outcome,
-          Counter.builder("redisinfo.polls")
-              .description("INFO polls by outcome")
-              .tag("outcome", outcome.label())
-              .register(registry));
+    // Every outcome is registered up front, so rate() and absent() see a 0 before the first one.
+    pollsOk = polls(registry, "ok");
+    for (FailureKind kind : FailureKind.values()) {
+      pollsFailed.put(kind, polls(registry, kind.label()));
     }
     pollDuration =
         Timer.builder("redisinfo.poll.duration")
@@ -59,6 +58,13 @@ public final class OperatorMetrics implements PollMetrics, StatusWriteMetrics {
     statusWritesFailed = statusWrites(registry, "error");
   }
 
+  private static Counter polls(MeterRegistry registry, String outcome) {
+    return Counter.builder("redisinfo.polls")
+        .description("INFO polls by outcome")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
   private static Counter statusWrites(MeterRegistry registry, String outcome) {
     return Counter.builder("redisinfo.status.writes")
         .description("Writes of RedisComponent status by outcome")
@@ -67,8 +73,8 @@ public final class OperatorMetrics implements PollMetrics, StatusWriteMetrics {
   }
 
   @Override
-  public void recordPoll(String shardId, PollOutcome outcome, Duration duration) {
-    polls.get(outcome).increment();
+  public void recordPoll(String shardId, FailureKind failure, Duration duration) {
+    (failure == null ? pollsOk : pollsFailed.get(failure)).increment();
     pollDuration.record(duration);
   }
 

@@ -209,6 +209,9 @@ final class ShardPoller {
         if (dropsConnection(cause)) {
           closeConnection();
         }
+        PollErrors.Failure failure =
+            PollErrors.classify(
+                cause, shard.spec().address().toString(), context.options().timeout());
         interval = context.policy().next(interval, activity, range);
         after =
             new ShardSnapshot(
@@ -217,20 +220,17 @@ final class ShardPoller {
                 before.infoAtNanos(),
                 before.infoAtEpochMillis(),
                 false,
-                PollErrors.describe(
-                    cause, shard.spec().address().toString(), context.options().timeout()),
+                failure.message(),
                 interval.interval(),
                 before.polls() + 1,
-                before.failures() + 1);
+                before.failures() + 1,
+                failure.kind());
       }
       shard.publish(after);
       logTransition(before, after);
       schedule(context.policy().delay(interval, range));
     }
-    context
-        .observer()
-        .onPoll(
-            shard, error == null ? null : PollErrors.unwrap(error), Duration.ofNanos(now - start));
+    context.observer().onPoll(shard, after.failure(), Duration.ofNanos(now - start));
     result.complete(after);
   }
 

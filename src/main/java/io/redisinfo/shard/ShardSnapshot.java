@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param pollInterval the interval until the next scheduled poll
  * @param polls polls done (successful or not)
  * @param failures polls that failed
+ * @param failure why the last poll failed, or null when it succeeded (or none was made)
  */
 public record ShardSnapshot(
     Info info,
@@ -26,10 +27,43 @@ public record ShardSnapshot(
     String lastError,
     Duration pollInterval,
     long polls,
-    long failures) {
+    long failures,
+    FailureKind failure) {
+
+  public ShardSnapshot {
+    if (lastError != null && failure == null) {
+      failure = FailureKind.ERROR;
+    } else if (lastError == null) {
+      failure = null;
+    }
+  }
+
+  /** A snapshot whose failure, if any, is of no particular kind ({@link FailureKind#ERROR}). */
+  public ShardSnapshot(
+      Info info,
+      InfoSummary summary,
+      long infoAtNanos,
+      long infoAtEpochMillis,
+      boolean reachable,
+      String lastError,
+      Duration pollInterval,
+      long polls,
+      long failures) {
+    this(
+        info,
+        summary,
+        infoAtNanos,
+        infoAtEpochMillis,
+        reachable,
+        lastError,
+        pollInterval,
+        polls,
+        failures,
+        null);
+  }
 
   public static ShardSnapshot initial(Duration pollInterval) {
-    return new ShardSnapshot(null, null, 0, 0, false, null, pollInterval, 0, 0);
+    return new ShardSnapshot(null, null, 0, 0, false, null, pollInterval, 0, 0, null);
   }
 
   public boolean hasInfo() {

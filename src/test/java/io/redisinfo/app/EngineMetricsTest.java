@@ -9,6 +9,8 @@ import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardSpec;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,5 +64,38 @@ class EngineMetricsTest {
 
     engine.shards().remove("cache");
     assertThat(engine.metrics().scrape()).doesNotContain("shard=\"cache\"");
+  }
+
+  /**
+   * A server that accepts the connection and never answers: the poller's timeout is counted as a
+   * timeout (the handshake's timeout arrives wrapped in a connection exception, which once was
+   * counted as "error" while lastError said timeout).
+   */
+  @Test
+  void aServerThatNeverAnswersIsCountedAsTimeout() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      engine =
+          Engine.start(
+              PollerOptions.builder()
+                  .range(new PollingRange(Duration.ofMillis(100), Duration.ofMillis(200)))
+                  .timeout(Duration.ofMillis(300))
+                  .build(),
+              0,
+              () -> true);
+      engine
+          .shards()
+          .put(
+              "test", ShardSpec.of("frozen", new ShardAddress("127.0.0.1", silent.getLocalPort())));
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(engine.metrics().scrape())
+                      .containsPattern("redisinfo_polls_total\\{outcome=\"timeout\"} [1-9]")
+                      .contains("redisinfo_polls_total{outcome=\"error\"} 0.0"));
+      assertThat(engine.shards().get("frozen").orElseThrow().snapshot().lastError())
+          .contains("no answer");
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.redisinfo.component.status;
 
 import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.info.InfoSummary;
+import io.redisinfo.shard.FailureKind;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardSnapshot;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Builds a {@link ComponentStatus} from a component and its shards (those whose {@code
@@ -26,18 +26,14 @@ import java.util.regex.Pattern;
  *   <li>{@code False/InvalidSpec}: the spec has problems (all of them in the message);
  *   <li>{@code False/NoShards}: no shard yet (the selector matched no running pod);
  *   <li>{@code Unknown/Polling}: no shard was polled yet;
- *   <li>{@code False/AuthFailed}: no shard is reachable and one was refused for its credentials;
- *   <li>{@code False/Unreachable}: no shard is reachable (the message is the last error);
+ *   <li>{@code False/<kind>}: no shard is reachable; the reason is the most telling failure kind
+ *       among the shards ({@link FailureKind#reason()}: AuthFailed, TlsFailed, InfoUnavailable,
+ *       ProtocolError, Loading, else Unreachable) and the message that shard's last error;
  *   <li>{@code False/InfoUnavailable}: a shard answers but the primary has no INFO summary;
  *   <li>{@code True/Ready}: otherwise.
  * </ol>
  */
 public final class ComponentStatusAggregator {
-  private static final Pattern AUTH_ERROR =
-      Pattern.compile(
-          "WRONGPASS|NOAUTH|invalid password|invalid username-password|NOPERM",
-          Pattern.CASE_INSENSITIVE);
-
   private final Clock clock;
 
   public ComponentStatusAggregator(Clock clock) {
@@ -153,9 +149,23 @@ public final class ComponentStatusAggregator {
     return sortedShards.isEmpty() ? null : sortedShards.get(0);
   }
 
-  /** Whether an error text says the server refused the credentials. */
-  public static boolean isAuthError(String error) {
-    return error != null && AUTH_ERROR.matcher(error).find();
+  /** Lower is more telling: what the user must fix first. */
+  private static int precedence(FailureKind kind) {
+    return switch (kind) {
+      case AUTH, NOPERM -> 0;
+      case TLS -> 1;
+      case INFO_UNAVAILABLE -> 2;
+      case PROTOCOL -> 3;
+      case LOADING -> 4;
+      default -> 5;
+    };
+  }
+
+  private static String hint(FailureKind kind) {
+    return switch (kind) {
+      case AUTH, NOPERM -> " (check spec.auth.username and the password Secret)";
+      default -> "";
+    };
   }
 
   private static ComponentCondition readyCondition(
@@ -190,32 +200,30 @@ public final class ComponentStatusAggregator {
           now);
     }
     if (ready == 0) {
-      String authError = null;
-      String lastError = null;
+      // The most telling failure among the shards decides the reason: a refused credential says
+      // more than a refused connection. Kinds are decided by the poller, not read from the text.
+      Shard worst = null;
       for (Shard shard : shards) {
-        String error = shard.snapshot().lastError();
-        if (error == null) {
+        FailureKind failure = shard.snapshot().failure();
+        if (failure == null) {
           continue;
         }
-        if (lastError == null || shard == primary) {
-          lastError = shard.id() + ": " + error;
-        }
-        if (authError == null && isAuthError(error)) {
-          authError = shard.id() + ": " + error;
+        if (worst == null
+            || precedence(failure) < precedence(worst.snapshot().failure())
+            || (precedence(failure) == precedence(worst.snapshot().failure())
+                && shard == primary)) {
+          worst = shard;
         }
       }
-      if (authError != null) {
+      if (worst == null) {
         return condition(
-            ComponentCondition.FALSE,
-            "AuthFailed",
-            authError + " (check spec.auth.username and the password Secret)",
-            generation,
-            now);
+            ComponentCondition.FALSE, "Unreachable", "no shard answered INFO", generation, now);
       }
+      FailureKind kind = worst.snapshot().failure();
       return condition(
           ComponentCondition.FALSE,
-          "Unreachable",
-          lastError == null ? "no shard answered INFO" : lastError,
+          kind.reason(),
+          worst.id() + ": " + worst.snapshot().lastError() + hint(kind),
           generation,
           now);
     }

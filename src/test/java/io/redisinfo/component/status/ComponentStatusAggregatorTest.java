@@ -10,6 +10,7 @@ import io.redisinfo.component.PodSelector;
 import io.redisinfo.component.Purpose;
 import io.redisinfo.info.Info;
 import io.redisinfo.info.InfoSummary;
+import io.redisinfo.shard.FailureKind;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardRegistry;
 import io.redisinfo.shard.ShardSnapshot;
@@ -95,10 +96,15 @@ class ComponentStatusAggregatorTest {
   }
 
   private void fail(String pod, String error) {
+    fail(pod, error, FailureKind.REFUSED);
+  }
+
+  private void fail(String pod, String error, FailureKind kind) {
     shards
         .get("shop/" + pod)
         .orElseThrow()
-        .publish(new ShardSnapshot(null, null, 0, 0, false, error, Duration.ofSeconds(2), 3, 3));
+        .publish(
+            new ShardSnapshot(null, null, 0, 0, false, error, Duration.ofSeconds(2), 3, 3, kind));
   }
 
   @Test
@@ -213,8 +219,11 @@ class ComponentStatusAggregatorTest {
   void refusedCredentialsAreAuthFailed() {
     addPod("redis-0", "10.0.0.1");
     addPod("redis-1", "10.0.0.2");
-    fail("redis-0", "timeout after 2s");
-    fail("redis-1", "WRONGPASS invalid username-password pair or user is disabled.");
+    fail("redis-0", "timeout after 2s", FailureKind.TIMEOUT);
+    fail(
+        "redis-1",
+        "WRONGPASS invalid username-password pair or user is disabled.",
+        FailureKind.AUTH);
 
     ComponentCondition ready =
         aggregator.aggregate(selectorComponent(1), shards.all(), List.of()).readyCondition();
@@ -225,11 +234,18 @@ class ComponentStatusAggregatorTest {
   }
 
   @Test
-  void authErrorsAreRecognised() {
-    assertThat(ComponentStatusAggregator.isAuthError("NOAUTH Authentication required.")).isTrue();
-    assertThat(ComponentStatusAggregator.isAuthError("ERR invalid password")).isTrue();
-    assertThat(ComponentStatusAggregator.isAuthError("Connection refused")).isFalse();
-    assertThat(ComponentStatusAggregator.isAuthError(null)).isFalse();
+  void theReasonIsTheKindTheShardsFailedWithNotTheirText() {
+    addPod("redis-0", "10.0.0.1");
+    addPod("redis-1", "10.0.0.2");
+    // Text that looks like an auth error, but the poller decided it was a refused connection.
+    fail("redis-0", "Connection refused: /10.0.0.1:6379 WRONGPASS", FailureKind.REFUSED);
+    fail("redis-1", "TLS handshake with 10.0.0.2:6379 failed: PKIX", FailureKind.TLS);
+
+    ComponentCondition ready =
+        aggregator.aggregate(selectorComponent(1), shards.all(), List.of()).readyCondition();
+
+    assertThat(ready.reason()).isEqualTo("TlsFailed");
+    assertThat(ready.message()).startsWith("shop/redis-1: TLS handshake");
   }
 
   @Test
