@@ -135,7 +135,29 @@ public final class ComponentParser {
         database = databaseNode.asInt();
       }
     }
-    boolean tls = spec.path("tls").path("enabled").asBoolean(false);
+    boolean tls = false;
+    TlsRefs tlsRefs = TlsRefs.NONE;
+    JsonNode tlsNode = spec.get("tls");
+    if (tlsNode != null && !tlsNode.isNull()) {
+      tls = bool(tlsNode.get("enabled"), "spec.tls.enabled", problems);
+      SecretRef ca =
+          secretRef(tlsNode.get("caSecretRef"), "spec.tls.caSecretRef", "ca.crt", problems);
+      JsonNode client = tlsNode.get("clientCertSecretRef");
+      String clientSecret = null;
+      if (client != null && !client.isNull()) {
+        clientSecret = text(client.get("name"));
+        if (clientSecret == null || clientSecret.isEmpty()) {
+          problems.add("spec.tls.clientCertSecretRef.name is missing");
+          clientSecret = null;
+        }
+      }
+      tlsRefs = TlsRefs.of(ca, clientSecret);
+      if (!tls && !tlsRefs.isEmpty()) {
+        problems.add(
+            "spec.tls names a CA or client certificate but spec.tls.enabled is not true;"
+                + " set enabled: true");
+      }
+    }
 
     String username = null;
     SecretRef secretRef = null;
@@ -177,9 +199,40 @@ public final class ComponentParser {
     ComponentSpec componentSpec =
         new ComponentSpec(
             purpose, endpoint, selector, podPort, database, tls, username, secretRef, polling,
-            config);
+            config, tlsRefs);
     return new ParsedComponent(
         namespace, name, new Component(namespace, name, componentSpec, generation), List.of());
+  }
+
+  /** A strict boolean: true or false, not "yes", 1 or "true". Absent is false. */
+  private static boolean bool(JsonNode node, String field, List<String> problems) {
+    if (node == null || node.isNull()) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      problems.add(field + " must be true or false, got " + node);
+      return false;
+    }
+    return node.booleanValue();
+  }
+
+  /** A {name, key} reference; the key defaults to {@code defaultKey}. Absent is null. */
+  private static SecretRef secretRef(
+      JsonNode node, String field, String defaultKey, List<String> problems) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      problems.add(field + " must be an object {name, key}, got " + node);
+      return null;
+    }
+    String name = text(node.get("name"));
+    String key = text(node.get("key"));
+    if (name == null || name.isEmpty()) {
+      problems.add(field + ".name is missing");
+      return null;
+    }
+    return new SecretRef(name, key == null || key.isEmpty() ? defaultKey : key);
   }
 
   private PollingRange polling(JsonNode node, List<String> problems) {

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param polling the component's own interval range, or null for the operator-wide one
  * @param config any JSON object, published unchanged in the directory
+ * @param tlsRefs where the TLS CA and client certificate are ({@link TlsRefs#NONE} for none)
  */
 public record ComponentSpec(
     Purpose purpose,
@@ -20,4 +21,36 @@ public record ComponentSpec(
     String username,
     SecretRef passwordSecretRef,
     PollingRange polling,
-    Map<String, Object> config) {}
+    Map<String, Object> config,
+    TlsRefs tlsRefs) {
+
+  public ComponentSpec {
+    tlsRefs = tlsRefs == null ? TlsRefs.NONE : tlsRefs;
+  }
+
+  /** A spec without TLS material (TLS, if on, trusts the JVM's CAs). */
+  public ComponentSpec(
+      Purpose purpose,
+      Endpoint endpoint,
+      PodSelector selector,
+      int podPort,
+      int database,
+      boolean tls,
+      String username,
+      SecretRef passwordSecretRef,
+      PollingRange polling,
+      Map<String, Object> config) {
+    this(
+        purpose,
+        endpoint,
+        selector,
+        podPort,
+        database,
+        tls,
+        username,
+        passwordSecretRef,
+        polling,
+        config,
+        TlsRefs.NONE);
+  }
+}

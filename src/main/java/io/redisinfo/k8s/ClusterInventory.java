@@ -16,11 +16,13 @@ import io.redisinfo.component.ComponentSpec;
 import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.component.PodSelector;
 import io.redisinfo.component.SecretRef;
+import io.redisinfo.component.TlsRefs;
 import io.redisinfo.k8s.crd.RedisComponent;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardRegistry;
 import io.redisinfo.shard.ShardSpec;
+import io.redisinfo.shard.TlsMaterial;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -231,11 +233,34 @@ public final class ClusterInventory implements AutoCloseable {
       Credentials credentials = Credentials.NONE;
       ComponentSpec spec = component.spec();
       if (spec.passwordSecretRef() != null) {
-        PasswordLookup lookup = password(namespace, spec.passwordSecretRef());
+        SecretLookup lookup =
+            secretValue(namespace, spec.passwordSecretRef(), "spec.auth.passwordSecretRef");
         secretProblem = lookup.problem();
-        credentials = new Credentials(spec.username(), lookup.password());
+        credentials = new Credentials(spec.username(), lookup.value());
       } else if (spec.username() != null) {
         credentials = new Credentials(spec.username(), null);
+      }
+      if (secretProblem == null && !spec.tlsRefs().isEmpty()) {
+        TlsRefs refs = spec.tlsRefs();
+        SecretLookup ca =
+            refs.ca() == null
+                ? SecretLookup.NONE
+                : secretValue(namespace, refs.ca(), "spec.tls.caSecretRef");
+        SecretLookup cert =
+            refs.clientCert() == null
+                ? SecretLookup.NONE
+                : secretValue(namespace, refs.clientCert(), "spec.tls.clientCertSecretRef");
+        SecretLookup clientKey =
+            refs.clientKey() == null
+                ? SecretLookup.NONE
+                : secretValue(namespace, refs.clientKey(), "spec.tls.clientCertSecretRef");
+        secretProblem =
+            ca.problem() != null
+                ? ca.problem()
+                : cert.problem() != null ? cert.problem() : clientKey.problem();
+        // A rotated Secret is a new value: the poller reconnects with it.
+        credentials =
+            credentials.withTls(new TlsMaterial(ca.value(), cert.value(), clientKey.value()));
       }
       if (secretProblem != null) {
         found.put(key, secretProblem);
@@ -308,9 +333,16 @@ public final class ClusterInventory implements AutoCloseable {
     generations.putAll(seen);
   }
 
-  private record PasswordLookup(String password, ComponentProblem problem) {}
+  private record SecretLookup(String value, ComponentProblem problem) {
+    static final SecretLookup NONE = new SecretLookup(null, null);
+  }
 
-  private PasswordLookup password(String namespace, SecretRef ref) {
+  /**
+   * One key of a Secret in the informer cache.
+   *
+   * @param field the spec field that names it, for the problem's message
+   */
+  private SecretLookup secretValue(String namespace, SecretRef ref, String field) {
     Secret secret = null;
     for (SharedIndexInformer<Secret> informer : secretInformers) {
       secret = informer.getStore().getByKey(namespace + "/" + ref.name());
@@ -319,7 +351,7 @@ public final class ClusterInventory implements AutoCloseable {
       }
     }
     if (secret == null) {
-      return new PasswordLookup(
+      return new SecretLookup(
           null,
           new ComponentProblem(
               ComponentProblem.SECRET_NOT_FOUND,
@@ -327,14 +359,18 @@ public final class ClusterInventory implements AutoCloseable {
                   + namespace
                   + "/"
                   + ref.name()
-                  + " of spec.auth.passwordSecretRef does not exist. Create it with the key '"
+                  + " of "
+                  + field
+                  + " does not exist. Create it with the key '"
                   + ref.key()
-                  + "', or fix spec.auth.passwordSecretRef.name."));
+                  + "', or fix "
+                  + field
+                  + ".name."));
     }
     String encoded = secret.getData() == null ? null : secret.getData().get(ref.key());
     if (encoded != null) {
       try {
-        return new PasswordLookup(
+        return new SecretLookup(
             new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8), null);
       } catch (IllegalArgumentException e) {
         // fall through: reported as a missing key below, with the reason
@@ -344,7 +380,7 @@ public final class ClusterInventory implements AutoCloseable {
     // stringData is write-only on a real API server, but kept as written by some test servers.
     String plain = secret.getStringData() == null ? null : secret.getStringData().get(ref.key());
     if (plain != null) {
-      return new PasswordLookup(plain, null);
+      return new SecretLookup(plain, null);
     }
     Set<String> keys = new java.util.TreeSet<>();
     if (secret.getData() != null) {
@@ -353,7 +389,7 @@ public final class ClusterInventory implements AutoCloseable {
     if (secret.getStringData() != null) {
       keys.addAll(secret.getStringData().keySet());
     }
-    return new PasswordLookup(
+    return new SecretLookup(
         null,
         new ComponentProblem(
             ComponentProblem.SECRET_KEY_NOT_FOUND,
@@ -365,7 +401,11 @@ public final class ClusterInventory implements AutoCloseable {
                 + ref.key()
                 + "' (it has: "
                 + (keys.isEmpty() ? "no keys" : String.join(", ", keys))
-                + "). Add the key, or fix spec.auth.passwordSecretRef.key."));
+                + "). Add the key, or fix "
+                + field
+                + (field.endsWith("clientCertSecretRef")
+                    ? " (a kubernetes.io/tls Secret has tls.crt and tls.key)."
+                    : ".key.")));
   }
 
   /** Running, not being deleted, and with an IP to connect to. */

@@ -73,7 +73,9 @@ final class PollErrors {
               + address
               + " failed: "
               + rootMessage
-              + " (check spec.tls.caSecretRef and the client certificate)");
+              + (tls instanceof io.netty.handler.ssl.SslHandshakeTimeoutException
+                  ? " (does the port serve TLS? check the server's tls-port)"
+                  : " (check spec.tls.caSecretRef and the client certificate)"));
     }
     if (root instanceof RedisProtocolException || root instanceof DecoderException) {
       return new Failure(

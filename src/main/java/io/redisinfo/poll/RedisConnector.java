@@ -4,6 +4,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -15,10 +16,15 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardSpec;
+import io.redisinfo.shard.TlsMaterial;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,6 +39,14 @@ public final class RedisConnector implements AutoCloseable {
   private final RedisClient client;
   private final Duration timeout;
 
+  /**
+   * One client per distinct TLS material, sharing the event loops: Lettuce reads SSL options from
+   * the client, not the connection. Weak keys: a client is dropped once no shard spec holds its
+   * material any more (after a rotation), without closing connections it may still serve; its
+   * resources are the shared ones, so there is nothing of its own to shut down.
+   */
+  private final Map<TlsMaterial, RedisClient> tlsClients = new WeakHashMap<>();
+
   public RedisConnector(Duration timeout) {
     this.timeout = timeout;
     this.resources =
@@ -45,15 +59,46 @@ public final class RedisConnector implements AutoCloseable {
             .commandLatencyPublisherOptions(DefaultEventPublisherOptions.disabled())
             .build();
     this.client = RedisClient.create(resources);
-    client.setOptions(
-        ClientOptions.builder()
-            .autoReconnect(false)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            // RESP2 works from Redis 2.8 on; HELLO (RESP3) needs 6.0.
-            .protocolVersion(ProtocolVersion.RESP2)
-            .timeoutOptions(TimeoutOptions.enabled(timeout))
-            .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
-            .build());
+    client.setOptions(options().build());
+  }
+
+  private ClientOptions.Builder options() {
+    return ClientOptions.builder()
+        .autoReconnect(false)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        // RESP2 works from Redis 2.8 on; HELLO (RESP3) needs 6.0.
+        .protocolVersion(ProtocolVersion.RESP2)
+        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build());
+  }
+
+  /** The client whose SSL options hold {@code material}: the CA to trust, the client key. */
+  private RedisClient client(TlsMaterial material) {
+    if (material == null) {
+      return client;
+    }
+    synchronized (tlsClients) {
+      RedisClient existing = tlsClients.get(material);
+      if (existing != null) {
+        return existing;
+      }
+      SslOptions.Builder ssl = SslOptions.builder().jdkSslProvider().handshakeTimeout(timeout);
+      if (material.caPem() != null) {
+        ssl.trustManager(pem(material.caPem()));
+      }
+      if (material.hasClientCertificate()) {
+        ssl.keyManager(pem(material.certPem()), pem(material.keyPem()), null);
+      }
+      RedisClient created = RedisClient.create(resources);
+      created.setOptions(options().sslOptions(ssl.build()).build());
+      tlsClients.put(material, created);
+      return created;
+    }
+  }
+
+  private static SslOptions.Resource pem(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    return () -> new ByteArrayInputStream(bytes);
   }
 
   /** The shared event loops and timers (for tests). */
@@ -83,7 +128,15 @@ public final class RedisConnector implements AutoCloseable {
         uri.withAuthentication(credentials.username(), credentials.password().toCharArray());
       }
     }
-    return client.connectAsync(FastDecodingStringCodec.INSTANCE, uri.build()).toCompletableFuture();
+    RedisClient chosen;
+    try {
+      chosen = client(spec.tls() ? credentials.tls() : null);
+    } catch (RuntimeException e) {
+      // Unreadable PEM: a failed poll that says so, not an exception on the poller's thread.
+      return CompletableFuture.failedFuture(
+          new javax.net.ssl.SSLException("the TLS material cannot be used: " + e.getMessage(), e));
+    }
+    return chosen.connectAsync(FastDecodingStringCodec.INSTANCE, uri.build()).toCompletableFuture();
   }
 
   /**
@@ -114,6 +167,12 @@ public final class RedisConnector implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (tlsClients) {
+      for (RedisClient tlsClient : tlsClients.values()) {
+        tlsClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      }
+      tlsClients.clear();
+    }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
   }

@@ -4,9 +4,11 @@ import io.redisinfo.component.Component;
 import io.redisinfo.component.ComponentRegistry;
 import io.redisinfo.component.ComponentShards;
 import io.redisinfo.component.ParsedComponent;
+import io.redisinfo.component.TlsRefs;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardRegistry;
 import io.redisinfo.shard.ShardSpec;
+import io.redisinfo.shard.TlsMaterial;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,10 +111,27 @@ final class FileComponentSource {
 
   private Credentials credentials(Component component) {
     var spec = component.spec();
-    if (spec.passwordSecretRef() == null) {
-      return spec.username() == null ? Credentials.NONE : new Credentials(spec.username(), null);
+    String password =
+        spec.passwordSecretRef() == null ? null : secrets.password(spec.passwordSecretRef());
+    Credentials credentials =
+        spec.username() == null && password == null
+            ? Credentials.NONE
+            : new Credentials(spec.username(), password);
+    TlsRefs tls = spec.tlsRefs();
+    if (tls.isEmpty()) {
+      return credentials;
     }
-    return new Credentials(spec.username(), secrets.password(spec.passwordSecretRef()));
+    // Read at every reload, like the password: a rotated file is a new value, and a new value
+    // makes the poller reconnect with it.
+    return credentials.withTls(
+        new TlsMaterial(
+            tls.ca() == null ? null : secrets.read(tls.ca(), "tls.caSecretRef", "CA certificate"),
+            tls.clientCert() == null
+                ? null
+                : secrets.read(tls.clientCert(), "tls.clientCertSecretRef", "client certificate"),
+            tls.clientKey() == null
+                ? null
+                : secrets.read(tls.clientKey(), "tls.clientCertSecretRef", "client key")));
   }
 
   /** Logs a problem once, and again only after it went away and came back. */

@@ -25,9 +25,20 @@ final class SecretsDirectory {
    * @throws IllegalStateException saying which file is missing or unreadable
    */
   String password(SecretRef ref) {
+    return read(ref, "passwordSecretRef", "password");
+  }
+
+  /**
+   * @param field the spec field the reference is in, for messages ({@code tls.caSecretRef})
+   * @param what what the file holds, for messages ({@code CA certificate})
+   * @return the file's text (one trailing newline removed)
+   * @throws IllegalStateException saying which file is missing or unreadable
+   */
+  String read(SecretRef ref, String field, String what) {
     if (root == null) {
       throw new IllegalStateException(
-          "passwordSecretRef "
+          field
+              + " "
               + ref.name()
               + "/"
               + ref.key()
@@ -35,7 +46,7 @@ final class SecretsDirectory {
     }
     if (ref.name().contains("/") || ref.key().contains("/") || ref.name().startsWith("..")) {
       throw new IllegalStateException(
-          "passwordSecretRef " + ref.name() + "/" + ref.key() + " must not contain '/' or '..'");
+          field + " " + ref.name() + "/" + ref.key() + " must not contain '/' or '..'");
     }
     Path file = root.resolve(ref.name()).resolve(ref.key());
     try {
@@ -46,9 +57,12 @@ final class SecretsDirectory {
       return text;
     } catch (IOException e) {
       throw new IllegalStateException(
-          "password file "
+          what
+              + " file "
               + file
-              + " for passwordSecretRef "
+              + " for "
+              + field
+              + " "
               + ref.name()
               + "/"
               + ref.key()

@@ -127,16 +127,23 @@ final class OperatorFixture implements AutoCloseable {
   }
 
   Secret secret(String name, String key, String value) {
+    return secret(name, Map.of(key, value));
+  }
+
+  /** Creates or replaces a Secret with these keys and values. */
+  Secret secret(String name, Map<String, String> values) {
+    Map<String, String> data = new java.util.LinkedHashMap<>();
+    values.forEach(
+        (key, value) ->
+            data.put(
+                key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
     Secret secret =
         new SecretBuilder()
             .withNewMetadata()
             .withName(name)
             .withNamespace(NS)
             .endMetadata()
-            .withData(
-                Map.of(
-                    key,
-                    Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))))
+            .withData(data)
             .build();
     return client.resource(secret).createOr(existing -> existing.update());
   }

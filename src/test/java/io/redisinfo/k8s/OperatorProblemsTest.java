@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
+import io.redisinfo.testing.TestCertificates;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Wrong specs and Secrets: a Ready=False condition and one Event each; others keep working. */
 class OperatorProblemsTest {
@@ -17,6 +21,7 @@ class OperatorProblemsTest {
 
   @RegisterExtension final RedisServers redis = RedisServers.perTest();
   private final OperatorFixture k8s = new OperatorFixture();
+  @TempDir Path dir;
 
   @AfterEach
   void close() {
@@ -143,6 +148,59 @@ class OperatorProblemsTest {
               assertThat(server.command("CLIENT", "LIST")).contains("name=redis-info-operator");
               assertThat(k8s.ready("sessions").getStatus()).isEqualTo("True");
             });
+  }
+
+  /** Mutual TLS with the CA and client certificate from Secrets; a missing Secret says which. */
+  @Test
+  void mutualTlsFromSecrets() {
+    TestCertificates ca = TestCertificates.authority("redis-ca");
+    Path[] server = ca.server().writeTo(dir, "server");
+    Path caFile = ca.writeCa(dir.resolve("ca.crt"));
+    int tlsPort = freePort();
+    redis.start(
+        "tls-port",
+        Integer.toString(tlsPort),
+        "tls-cert-file",
+        server[0].toString(),
+        "tls-key-file",
+        server[1].toString(),
+        "tls-ca-cert-file",
+        caFile.toString());
+    k8s.start(Duration.ofSeconds(1));
+    k8s.component(
+        """
+        metadata: {name: locks}
+        spec:
+          purpose: lock
+          endpoint: {host: 127.0.0.1, port: %d}
+          tls:
+            enabled: true
+            caSecretRef: {name: redis-ca}
+            clientCertSecretRef: {name: redis-client}
+        """
+            .formatted(tlsPort));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertCondition("locks", "SecretNotFound", "spec.tls.caSecretRef"));
+
+    k8s.secret("redis-ca", "ca.crt", ca.caPem());
+    TestCertificates.Issued client = ca.client("redis-info-operator");
+    k8s.secret("redis-client", Map.of("tls.crt", client.certPem(), "tls.key", client.keyPem()));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Condition ready = k8s.ready("locks");
+              assertThat(ready.getStatus()).as(ready.getMessage()).isEqualTo("True");
+            });
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void assertCondition(String name, String reason, String messagePart) {

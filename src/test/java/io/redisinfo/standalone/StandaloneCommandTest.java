@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redisinfo.Main;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
+import io.redisinfo.testing.TestCertificates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -80,6 +81,107 @@ class StandaloneCommandTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return json.readTree(response.body());
+  }
+
+  /**
+   * Mutual TLS against Debian's redis-server on a TLS port, with the CA and client certificate read
+   * from --secrets-dir; a CA file that is wrong at first and then replaced (a rotation) is used
+   * without a restart.
+   */
+  @Test
+  void mutualTlsFromSecretFilesAndARotatedCaWithoutRestart() throws Exception {
+    TestCertificates ca = TestCertificates.authority("redis-ca");
+    TestCertificates wrong = TestCertificates.authority("someone-else");
+    Path[] server = ca.server().writeTo(dir.resolve("server"), "server");
+    Path serverCa = ca.writeCa(dir.resolve("server/ca.crt"));
+    int tlsPort;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      tlsPort = free.getLocalPort();
+    }
+    redis.start(
+        "tls-port",
+        Integer.toString(tlsPort),
+        "tls-cert-file",
+        server[0].toString(),
+        "tls-key-file",
+        server[1].toString(),
+        "tls-ca-cert-file",
+        serverCa.toString(),
+        "tls-auth-clients",
+        "yes");
+    wrong.writeCa(dir.resolve("secrets/redis-ca/ca.crt"));
+    ca.client("redis-info-operator").writeTo(dir.resolve("secrets/redis-client"), "tls");
+    Path components = dir.resolve("components.yaml");
+    Files.writeString(
+        components,
+        """
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: locks, namespace: shop}
+        spec:
+          purpose: lock
+          endpoint: {host: 127.0.0.1, port: %d}
+          tls:
+            enabled: true
+            caSecretRef: {name: redis-ca}
+            clientCertSecretRef: {name: redis-client}
+        """
+            .formatted(tlsPort));
+
+    run(
+        "--components",
+        components.toString(),
+        "--secrets-dir",
+        dir.resolve("secrets").toString(),
+        "--min-interval",
+        "100ms",
+        "--max-interval",
+        "500ms",
+        "--reload-interval",
+        "100ms");
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              JsonNode ready = get("/v1/components/shop/locks").at("/conditions/0");
+              assertThat(ready.at("/reason").asText()).isEqualTo("TlsFailed");
+              assertThat(ready.at("/message").asText()).contains("TLS handshake");
+            });
+
+    ca.writeCa(dir.resolve("secrets/redis-ca/ca.crt"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              JsonNode locks = get("/v1/components/shop/locks");
+              assertThat(locks.at("/conditions/0/status").asText()).isEqualTo("True");
+              assertThat(locks.toString()).doesNotContain("PRIVATE KEY");
+            });
+  }
+
+  @Test
+  void aTlsFlagThatIsNotABooleanIsRejected() throws Exception {
+    Path components = dir.resolve("components.yaml");
+    Files.writeString(
+        components,
+        """
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: cache, namespace: shop}
+        spec:
+          endpoint: {host: 127.0.0.1, port: 6379}
+          tls: {enabled: "yes"}
+        """);
+
+    run("--components", components.toString(), "--reload-interval", "100ms");
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(get("/v1/components/shop/cache").at("/conditions/0/message").asText())
+                    .contains("spec.tls.enabled must be true or false, got \"yes\""));
   }
 
   @Test
