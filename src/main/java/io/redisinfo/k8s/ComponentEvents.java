@@ -1,11 +1,15 @@
 package io.redisinfo.k8s;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.redisinfo.component.status.ComponentCondition;
 import io.redisinfo.k8s.crd.RedisComponent;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -16,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@code kubectl describe} and {@code kubectl get events} explain it. Deduplicated: one Event per
  * distinct problem while it lasts (problems found in the spec or Secret by their message, runtime
  * ones such as Unreachable by reason only, since their message changes with every error text); a
- * problem that goes away and comes back is recorded again.
+ * problem that goes away and comes back is recorded again (as a higher count on the same Event, see
+ * {@link WarningEvents}). A restarted operator or a new leader, which remembers nothing, looks at
+ * the Event already stored: if it was recorded during the condition's current stretch (at or after
+ * its lastTransitionTime) it is adopted, not repeated.
  */
 final class ComponentEvents {
   private static final Logger LOG = LoggerFactory.getLogger(ComponentEvents.class);
@@ -48,6 +55,10 @@ final class ComponentEvents {
       return;
     }
     try {
+      if (!lastRecorded.containsKey(key) && alreadyRecorded(resource, ready)) {
+        lastRecorded.put(key, identity);
+        return;
+      }
       events.record(
           resource.getMetadata().getNamespace(),
           resource.getMetadata().getName(),
@@ -59,6 +70,28 @@ final class ComponentEvents {
     } catch (KubernetesClientException e) {
       LOG.warn("cannot record Event {} on {}: {}", ready.reason(), key, e.getMessage());
     }
+  }
+
+  /** Whether the stored Event for this reason already tells of the condition's current stretch. */
+  private boolean alreadyRecorded(RedisComponent resource, ComponentCondition ready) {
+    Event stored =
+        events
+            .find(
+                resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName(),
+                ready.reason())
+            .orElse(null);
+    if (stored == null
+        || !Objects.equals(stored.getInvolvedObject().getUid(), resource.getMetadata().getUid())
+        || stored.getLastTimestamp() == null
+        || ready.lastTransitionTime() == null) {
+      return false;
+    }
+    if (BY_MESSAGE.contains(ready.reason()) && !ready.message().equals(stored.getMessage())) {
+      return false;
+    }
+    Instant recorded = Instant.parse(stored.getLastTimestamp());
+    return !recorded.isBefore(ready.lastTransitionTime().truncatedTo(ChronoUnit.SECONDS));
   }
 
   void forget(String key) {

@@ -77,13 +77,35 @@ public final class RedisComponentReconciler
         resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
     // Until the inventory has read this generation, the registries describe the previous one.
     if (inventory.synced() && inventory.hasSeen(key, generation)) {
+      if (!policy.knows(key)) {
+        // First look since this replica started or became leader: what is stored is what users
+        // see, so that is what a new status is compared with, not nothing.
+        ComponentStatus stored = StatusMapping.fromResource(resource.getStatus());
+        if (stored != null) {
+          policy.recordStored(key, stored);
+        }
+      }
       ComponentStatus status = statusOf(resource);
-      if (policy.due(key, status) && writer.write(resource, StatusMapping.toResource(status))) {
+      if (policy.due(key, status)
+          && !(resource.getStatus() != null && nothingNewYet(status))
+          && writer.write(resource, StatusMapping.toResource(status))) {
         policy.recordWritten(key, status);
       }
       events.report(resource, status.readyCondition());
     }
     return UpdateControl.<RedisComponent>noUpdate().rescheduleAfter(tick);
+  }
+
+  /**
+   * Whether the status only repeats the stored Ready condition with no INFO of its own yet (a
+   * restart before the first polls): writing it would blank the figures users saw.
+   */
+  private static boolean nothingNewYet(ComponentStatus status) {
+    return status.lastPollTime() == null
+        && status.readyCondition() != null
+        && status.totalShards() > 0
+        && status.readyShards() == 0
+        && !ComponentCondition.FALSE.equals(status.readyCondition().status());
   }
 
   /** The status a user should see now. */

@@ -6,6 +6,7 @@ import io.redisinfo.component.status.ComponentCondition;
 import io.redisinfo.component.status.ComponentStatus;
 import io.redisinfo.k8s.crd.RedisComponentStatus;
 import io.redisinfo.k8s.crd.ShardStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -70,6 +71,69 @@ final class StatusMapping {
         c.lastTransitionTime().truncatedTo(ChronoUnit.SECONDS).toString());
     condition.setObservedGeneration(c.observedGeneration());
     return condition;
+  }
+
+  /**
+   * The status stored on a resource, read back into the core form (what a restarted operator or a
+   * new leader compares its own with, so that it writes only what differs), or null when none.
+   * Figures rounded when written compare equal under {@link ComponentStatus#visiblyEquals}.
+   */
+  static ComponentStatus fromResource(RedisComponentStatus r) {
+    if (r == null || r.getConditions() == null) {
+      return null;
+    }
+    List<io.redisinfo.component.status.ShardStatus> shards = new ArrayList<>();
+    if (r.getShards() != null) {
+      for (ShardStatus entry : r.getShards()) {
+        shards.add(
+            new io.redisinfo.component.status.ShardStatus(
+                entry.getId(),
+                entry.getAddress(),
+                entry.getPod(),
+                entry.getRole(),
+                Boolean.TRUE.equals(entry.getReachable()),
+                entry.getLastError()));
+      }
+    }
+    int readyShards = 0;
+    int totalShards = 0;
+    if (r.getReadyShards() != null) {
+      String[] parts = r.getReadyShards().split("/");
+      try {
+        readyShards = Integer.parseInt(parts[0]);
+        totalShards = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+      } catch (NumberFormatException e) {
+        // not ours: compares unequal, and the next write replaces it
+      }
+    }
+    Instant lastPoll = null;
+    Duration interval = null;
+    try {
+      lastPoll = r.getLastPollTime() == null ? null : Instant.parse(r.getLastPollTime());
+      interval = r.getPollInterval() == null ? null : GoDuration.parse(r.getPollInterval());
+    } catch (RuntimeException e) {
+      // idem
+    }
+    return new ComponentStatus(
+        r.getObservedGeneration() == null ? 0 : r.getObservedGeneration(),
+        r.getEndpoint(),
+        r.getRole(),
+        r.getRedisVersion(),
+        r.getUsedMemory(),
+        r.getMaxMemory(),
+        r.getOpsPerSec(),
+        r.getConnectedClients(),
+        r.getKeys(),
+        r.getHitRatio(),
+        r.getEvictedKeys(),
+        r.getMasterLinkStatus(),
+        r.getReplicationLagSeconds(),
+        lastPoll,
+        interval,
+        readyShards,
+        totalShards,
+        shards,
+        conditionsOf(r));
   }
 
   /** The conditions of a resource's status; unreadable entries are skipped. */

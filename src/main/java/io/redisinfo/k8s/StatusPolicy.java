@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * When a component's status is worth writing: only when a user would see a difference ({@link
  * ComponentStatus#visiblyEquals}), and then at most once per interval, except at once when a
  * condition's status or reason changes or the spec's generation does (what {@code kubectl get}
- * shows in READY, and what automation waits for). The first status of a component after a start or
- * a change of leader is written at once.
+ * shows in READY, and what automation waits for). After a start or a change of leader the status
+ * stored on the resource stands for the last written one ({@link #recordStored}), so a restart
+ * writes only what differs from what users already see.
  */
 final class StatusPolicy {
   private record Written(ComponentStatus status, Instant at) {}
@@ -46,6 +47,20 @@ final class StatusPolicy {
       return true;
     }
     return !clock.instant().isBefore(last.at().plus(interval));
+  }
+
+  /** Whether a status of {@code key} was written or read back since this replica started. */
+  boolean knows(String key) {
+    return written.containsKey(key);
+  }
+
+  /**
+   * The status stored on the resource, seen for the first time (a start, a new leader): later
+   * statuses are compared with it, and a merely different figure waits out an interval as if it had
+   * just been written.
+   */
+  void recordStored(String key, ComponentStatus stored) {
+    written.putIfAbsent(key, new Written(stored, clock.instant()));
   }
 
   void recordWritten(String key, ComponentStatus status) {

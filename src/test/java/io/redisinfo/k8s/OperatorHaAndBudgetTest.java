@@ -166,9 +166,12 @@ class OperatorHaAndBudgetTest {
 
     leader.stop();
     int before = standby.writes().get();
-    // Something visible must change for the new leader to write: its first status is written at
-    // once, and the condition's message names the shard count anyway.
+    // The new leader writes only what differs from the stored status: make a visible change.
+    for (int i = 0; i < 100; i++) {
+      server.command("SET", "key" + i, "v");
+    }
     await().atMost(WAIT).until(() -> standby.writes().get() > before);
+    assertThat(k8s.get("shared").getStatus().getKeys()).isEqualTo(100L);
     assertThat(holder()).isEqualTo(standby == a ? "replica-a" : "replica-b");
   }
 

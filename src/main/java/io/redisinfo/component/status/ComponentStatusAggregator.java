@@ -34,6 +34,9 @@ import java.util.Locale;
  * </ol>
  */
 public final class ComponentStatusAggregator {
+  /** First connects that may time out before a shard counts as failing (see {@link #settled}). */
+  static final int UNSETTLED_TIMEOUTS = 3;
+
   private final Clock clock;
 
   public ComponentStatusAggregator(Clock clock) {
@@ -74,7 +77,7 @@ public final class ComponentStatusAggregator {
     ShardSnapshot primarySnapshot = primary == null ? null : primary.snapshot();
     InfoSummary s = primarySnapshot == null ? null : primarySnapshot.summary();
     ComponentCondition readyCondition =
-        readyCondition(component, generation, own, primary, ready, now);
+        readyCondition(component, generation, own, primary, ready, now, previousConditions);
     List<ComponentCondition> conditions =
         Conditions.merge(previousConditions, List.of(readyCondition));
     return new ComponentStatus(
@@ -149,6 +152,31 @@ public final class ComponentStatusAggregator {
     return sortedShards.isEmpty() ? null : sortedShards.get(0);
   }
 
+  /**
+   * Whether a shard's polls say anything yet: it answered once in this process, or it failed in a
+   * way that is an answer (refused, auth, TLS, ...), or it kept timing out. A first connect that
+   * timed out may only be queued behind many others at start-up: not yet a failure of the server.
+   */
+  public static boolean settled(Shard shard) {
+    ShardSnapshot snapshot = shard.snapshot();
+    if (snapshot.polls() == 0) {
+      return false;
+    }
+    return snapshot.info() != null
+        || snapshot.failure() != FailureKind.TIMEOUT
+        || snapshot.failures() >= UNSETTLED_TIMEOUTS;
+  }
+
+  /** Reasons that come from the shards' polls (not from the spec or a Secret). */
+  private static boolean isShardReason(String reason) {
+    for (FailureKind kind : FailureKind.values()) {
+      if (kind.reason().equals(reason)) {
+        return true;
+      }
+    }
+    return "Ready".equals(reason) || "InfoUnavailable".equals(reason);
+  }
+
   /** Lower is more telling: what the user must fix first. */
   private static int precedence(FailureKind kind) {
     return switch (kind) {
@@ -174,7 +202,8 @@ public final class ComponentStatusAggregator {
       List<Shard> shards,
       Shard primary,
       int ready,
-      Instant now) {
+      Instant now,
+      List<ComponentCondition> previousConditions) {
     if (!component.valid()) {
       return condition(
           ComponentCondition.FALSE,
@@ -190,8 +219,16 @@ public final class ComponentStatusAggregator {
               : "the endpoint's shard is not registered yet";
       return condition(ComponentCondition.FALSE, "NoShards", message, generation, now);
     }
-    boolean polled = shards.stream().anyMatch(s -> s.snapshot().polls() > 0);
-    if (!polled) {
+    if (shards.stream().noneMatch(ComponentStatusAggregator::settled)) {
+      // Nothing known yet in this process (a start, a restart, a new leader): what the status
+      // said before still stands, so a restart does not look like an outage.
+      ComponentCondition previous = Conditions.find(previousConditions, ComponentCondition.READY);
+      if (previous != null
+          && previous.observedGeneration() == generation
+          && (ComponentCondition.TRUE.equals(previous.status())
+              || isShardReason(previous.reason()))) {
+        return previous;
+      }
       return condition(
           ComponentCondition.UNKNOWN,
           "Polling",
