@@ -244,10 +244,7 @@ public final class ComponentParser {
     if (min == null && max == null) {
       return null;
     }
-    if (min == null || max == null) {
-      problems.add("spec.polling needs both minInterval and maxInterval");
-      return null;
-    }
+    // One end alone is valid (the CRD says so): the operator's default fills the other.
     try {
       return new PollingRange(min, max);
     } catch (IllegalArgumentException e) {

@@ -137,8 +137,12 @@ public final class ComponentsHandler implements ApiHandler {
       json.writeNull();
     } else {
       json.writeStartObject();
-      json.writeStringField("minInterval", GoDuration.format(spec.polling().min()));
-      json.writeStringField("maxInterval", GoDuration.format(spec.polling().max()));
+      json.writeStringField(
+          "minInterval",
+          spec.polling().min() == null ? null : GoDuration.format(spec.polling().min()));
+      json.writeStringField(
+          "maxInterval",
+          spec.polling().max() == null ? null : GoDuration.format(spec.polling().max()));
       json.writeEndObject();
     }
     json.writeEndObject();

@@ -51,7 +51,7 @@ final class ShardPoller {
 
   private PollingRange range() {
     PollingRange own = shard.spec().polling();
-    return own != null ? own : context.options().range();
+    return own != null ? own.resolve(context.options().range()) : context.options().range();
   }
 
   synchronized void start() {

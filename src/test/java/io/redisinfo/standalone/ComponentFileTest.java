@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redisinfo.component.ComponentParser;
 import io.redisinfo.component.Purpose;
+import io.redisinfo.shard.PollingRange;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,5 +93,38 @@ class ComponentFileTest {
         .anyMatch(p -> p.contains("spec.endpiont is not a known field"))
         .anyMatch(p -> p.contains("spec.polling.minInterval: duration 'soon' is not valid"))
         .anyMatch(p -> p.contains("sets neither"));
+  }
+
+  /** The CRD allows one end of spec.polling alone; the operator's default fills the other. */
+  @Test
+  void oneEndOfThePollingRangeIsEnough() {
+    String yaml =
+        """
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: slow}
+        spec:
+          endpoint: {host: a}
+          polling: {minInterval: 30s}
+        ---
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: fast}
+        spec:
+          endpoint: {host: b}
+          polling: {maxInterval: 2s}
+        """;
+    var documents = reader.parse(yaml, "default");
+    var slow = documents.get(0).component();
+    var fast = documents.get(1).component();
+    assertThat(slow.problems()).isEmpty();
+    assertThat(fast.problems()).isEmpty();
+    PollingRange defaults = new PollingRange(Duration.ofSeconds(1), Duration.ofSeconds(15));
+    assertThat(slow.component().spec().polling().resolve(defaults))
+        .isEqualTo(new PollingRange(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+    assertThat(fast.component().spec().polling().resolve(defaults))
+        .isEqualTo(new PollingRange(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    assertThat(new PollingRange(Duration.ofSeconds(2), null).resolve(defaults))
+        .isEqualTo(new PollingRange(Duration.ofSeconds(2), Duration.ofSeconds(15)));
   }
 }
