@@ -1,5 +1,6 @@
 package io.redisinfo;
 
+import io.redisinfo.cli.StartupErrorHandler;
 import io.redisinfo.k8s.OperatorCommand;
 import io.redisinfo.standalone.StandaloneCommand;
 import picocli.CommandLine;
@@ -28,6 +29,8 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // One line and exit 2 (bad input) or 1 (environment), never a stack trace.
+    commandLine.setExecutionExceptionHandler(new StartupErrorHandler());
     return commandLine;
   }
 

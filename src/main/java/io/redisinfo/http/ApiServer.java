@@ -102,6 +102,14 @@ public final class ApiServer implements AutoCloseable {
     HttpServer server;
     try {
       server = HttpServer.create(address, 0);
+    } catch (java.net.BindException e) {
+      throw io.redisinfo.cli.StartupFailure.environment(
+          "--http-port "
+              + address.getPort()
+              + ": the port is in use ("
+              + e.getMessage()
+              + "); choose another with --http-port or REDISINFO_HTTP_PORT",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for HTTP on " + address + ": " + e, e);
     }

@@ -42,6 +42,7 @@ public final class KubernetesOperator implements AutoCloseable {
    * @param exitOnStopLeading end the process when the Lease is lost (a restart rejoins as standby)
    * @param statusInterval the shortest time between two status writes of a component
    * @param tick how often each component's status is recomputed (a write is done only when due)
+   * @param directoryConfigMap the directory ConfigMap's name in each namespace
    */
   public record Settings(
       Set<String> namespaces,
@@ -54,11 +55,13 @@ public final class KubernetesOperator implements AutoCloseable {
       Duration retryPeriod,
       boolean exitOnStopLeading,
       Duration statusInterval,
-      Duration tick) {
+      Duration tick,
+      String directoryConfigMap) {
     public Settings {
       namespaces = Set.copyOf(namespaces);
       Objects.requireNonNull(statusInterval, "statusInterval");
       Objects.requireNonNull(tick, "tick");
+      Objects.requireNonNull(directoryConfigMap, "directoryConfigMap");
     }
   }
 
@@ -110,6 +113,7 @@ public final class KubernetesOperator implements AutoCloseable {
               ConfigMapDirectoryOptions.defaults()
                   .withNamespaces(settings.namespaces())
                   .withLeader(leader::get)
+                  .withConfigMapName(settings.directoryConfigMap())
                   .withInstance(settings.identity())
                   .withMeters(meterRegistry == null ? new SimpleMeterRegistry() : meterRegistry));
       configMaps.start();
@@ -123,6 +127,7 @@ public final class KubernetesOperator implements AutoCloseable {
               new StatusPolicy(settings.statusInterval(), clock),
               new StatusWriter(client, mapper, statusMetrics),
               new ComponentEvents(client, clock, settings.identity()),
+              configMaps,
               clock,
               settings.tick());
       engine.components().addListener(reconciler);

@@ -71,6 +71,15 @@ public final class OperatorCommand implements Callable<Integer> {
               + " written at once (env REDISINFO_STATUS_INTERVAL; default ${DEFAULT-VALUE}).")
   Duration statusInterval;
 
+  @Option(
+      names = "--directory-configmap",
+      defaultValue = "${env:REDISINFO_DIRECTORY_CONFIGMAP:-redis-directory}",
+      description =
+          "Name of the directory ConfigMap in each namespace. One of that name that the operator"
+              + " did not create is never touched (env REDISINFO_DIRECTORY_CONFIGMAP; default"
+              + " ${DEFAULT-VALUE}).")
+  String directoryConfigMap;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final StopSignal stopSignal = new StopSignal();
@@ -89,6 +98,12 @@ public final class OperatorCommand implements Callable<Integer> {
       if (statusInterval.isNegative() || statusInterval.isZero()) {
         throw new IllegalArgumentException("--status-interval must be greater than zero");
       }
+      if (!directoryConfigMap.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
+        throw new IllegalArgumentException(
+            "--directory-configmap '"
+                + directoryConfigMap
+                + "' is not a valid ConfigMap name (lowercase letters, digits, '-' and '.')");
+      }
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -100,6 +115,7 @@ public final class OperatorCommand implements Callable<Integer> {
     }
 
     KubernetesClient kubernetes = client != null ? client : new KubernetesClientBuilder().build();
+    ApiServerProbe.check(kubernetes, watched, log);
     KubernetesOperator[] operator = new KubernetesOperator[1];
     Engine started =
         Engine.start(options, common.httpPort, () -> operator[0] != null && operator[0].synced());
@@ -123,7 +139,8 @@ public final class OperatorCommand implements Callable<Integer> {
                   Duration.ofSeconds(2),
                   true,
                   statusInterval,
-                  Duration.ofSeconds(1)),
+                  Duration.ofSeconds(1),
+                  directoryConfigMap),
               metrics.statusWriteMetrics(),
               metrics.registry());
       log.info(
@@ -132,7 +149,6 @@ public final class OperatorCommand implements Callable<Integer> {
           started.shards().size(),
           leaderElection ? "on (identity " + identity + ")" : "off",
           started.http().port());
-      System.out.println("listening on port " + started.http().port());
       stopSignal.await();
     } finally {
       if (operator[0] != null) {

@@ -14,6 +14,7 @@ import io.redisinfo.component.status.ComponentStatus;
 import io.redisinfo.component.status.ComponentStatusAggregator;
 import io.redisinfo.component.status.Conditions;
 import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.k8s.directory.ConfigMapDirectory;
 import io.redisinfo.shard.ShardRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,9 @@ public final class RedisComponentReconciler
     implements Reconciler<RedisComponent>, ComponentListener {
   public static final String NAME = "rediscomponent-status";
 
+  /** Condition type: the entry is in the namespace's directory ConfigMap. */
+  public static final String DIRECTORY_PUBLISHED = "DirectoryPublished";
+
   private final ClusterInventory inventory;
   private final ComponentRegistry components;
   private final ShardRegistry shards;
@@ -43,6 +47,7 @@ public final class RedisComponentReconciler
   private final StatusPolicy policy;
   private final StatusWriter writer;
   private final ComponentEvents events;
+  private final ConfigMapDirectory directory;
   private final Clock clock;
   private final Duration tick;
 
@@ -54,6 +59,7 @@ public final class RedisComponentReconciler
       StatusPolicy policy,
       StatusWriter writer,
       ComponentEvents events,
+      ConfigMapDirectory directory,
       Clock clock,
       Duration tick) {
     this.inventory = inventory;
@@ -65,6 +71,7 @@ public final class RedisComponentReconciler
     this.policy = policy;
     this.writer = writer;
     this.events = events;
+    this.directory = directory;
     this.clock = clock;
     this.tick = tick;
   }
@@ -121,41 +128,55 @@ public final class RedisComponentReconciler
       previous = StatusMapping.conditionsOf(resource.getStatus());
     }
     ComponentStatus status = aggregator.aggregate(parsed, generation, shards.all(), previous);
+    List<ComponentCondition> extra = new java.util.ArrayList<>();
     ComponentProblem problem = inventory.problem(key).orElse(null);
-    if (problem == null) {
-      return status;
+    if (problem != null) {
+      extra.add(
+          new ComponentCondition(
+              ComponentCondition.READY,
+              ComponentCondition.FALSE,
+              problem.reason(),
+              problem.message(),
+              clock.instant(),
+              generation));
     }
-    List<ComponentCondition> conditions =
-        Conditions.merge(
-            previous,
-            List.of(
-                new ComponentCondition(
-                    ComponentCondition.READY,
-                    ComponentCondition.FALSE,
-                    problem.reason(),
-                    problem.message(),
-                    clock.instant(),
-                    generation)));
-    return new ComponentStatus(
-        status.observedGeneration(),
-        status.primaryAddress(),
-        status.role(),
-        status.version(),
-        status.usedMemory(),
-        status.maxMemory(),
-        status.opsPerSec(),
-        status.connectedClients(),
-        status.keys(),
-        status.hitRatio(),
-        status.evictedKeys(),
-        status.masterLinkStatus(),
-        status.replicationLagSeconds(),
-        status.lastPollTime(),
-        status.pollInterval(),
-        status.readyShards(),
-        status.totalShards(),
-        status.shards(),
-        conditions);
+    extra.add(directoryCondition(key, namespace, generation));
+    return status.withConditions(Conditions.merge(status.conditions(), extra));
+  }
+
+  /**
+   * {@code DirectoryPublished}: whether the component's entry is in its namespace's directory
+   * ConfigMap. False when the ConfigMap of that name is someone else's (never touched) or when the
+   * entry does not fit in it.
+   */
+  private ComponentCondition directoryCondition(String key, String namespace, long generation) {
+    String notOwned = directory.notOwned().get(namespace);
+    String leftOut = directory.leftOut().get(key);
+    if (notOwned != null) {
+      return new ComponentCondition(
+          DIRECTORY_PUBLISHED,
+          ComponentCondition.FALSE,
+          ConfigMapDirectory.NOT_OWNED_REASON,
+          notOwned,
+          clock.instant(),
+          generation);
+    }
+    if (leftOut != null) {
+      return new ComponentCondition(
+          DIRECTORY_PUBLISHED,
+          ComponentCondition.FALSE,
+          ConfigMapDirectory.LEFT_OUT_REASON,
+          leftOut,
+          clock.instant(),
+          generation);
+    }
+    return new ComponentCondition(
+        DIRECTORY_PUBLISHED,
+        ComponentCondition.TRUE,
+        "Published",
+        "the entry is in ConfigMap " + namespace + "/" + directory.configMapName(),
+        clock.instant(),
+        generation);
   }
 
   @Override

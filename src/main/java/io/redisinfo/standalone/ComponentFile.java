@@ -1,5 +1,7 @@
 package io.redisinfo.standalone;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -31,7 +33,12 @@ final class ComponentFile {
     List<Document> documents = new ArrayList<>();
     String[] chunks = DOCUMENT_SEPARATOR.split(text, -1);
     int index = 0;
-    for (String chunk : chunks) {
+    int firstLine = 1; // of the chunk in the file, so errors give the file's line numbers
+    for (int c = 0; c < chunks.length; c++) {
+      String chunk = chunks[c];
+      int chunkLine = firstLine;
+      // A chunk after the first starts on its separator's line, whose rest it holds.
+      firstLine += (int) chunk.chars().filter(ch -> ch == '\n').count();
       if (chunk.lines().allMatch(line -> line.isBlank() || line.trim().startsWith("#"))) {
         continue; // empty documents (a leading '---', comments only) are not documents
       }
@@ -42,10 +49,17 @@ final class ComponentFile {
       } catch (Exception e) {
         String detail =
             e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        String where = "";
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+          JsonLocation at = json.getLocation();
+          int line = chunkLine + at.getLineNr() - 1;
+          where = " at line " + line + ", column " + at.getColumnNr();
+        }
         documents.add(
             new Document(
                 index,
-                new ParsedComponent(null, null, null, List.of("not valid YAML: " + detail))));
+                new ParsedComponent(
+                    null, null, null, List.of("not valid YAML" + where + ": " + detail))));
         continue;
       }
       documents.add(new Document(index, parser.parse(node, defaultNamespace)));

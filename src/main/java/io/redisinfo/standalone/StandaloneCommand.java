@@ -98,6 +98,23 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
       if (secretsDir != null && !Files.isDirectory(secretsDir)) {
         throw new IllegalArgumentException("--secrets-dir " + secretsDir + ": not a directory");
       }
+      if (reloadInterval.isNegative() || reloadInterval.isZero()) {
+        throw new IllegalArgumentException(
+            "--reload-interval must be greater than zero, got "
+                + io.redisinfo.common.GoDuration.format(reloadInterval));
+      }
+      if (directoryDir != null) {
+        if (Files.exists(directoryDir) && !Files.isDirectory(directoryDir)) {
+          throw new IllegalArgumentException(
+              "--directory-dir " + directoryDir + ": exists and is not a directory");
+        }
+        try {
+          Files.createDirectories(directoryDir);
+        } catch (java.io.IOException e) {
+          throw io.redisinfo.cli.StartupFailure.environment(
+              "--directory-dir " + directoryDir + ": cannot create it (" + e + ")", e);
+        }
+      }
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -159,7 +176,6 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
           "standalone mode: {} shard(s), HTTP API on http://127.0.0.1:{}/v1/shards",
           started.shards().size(),
           started.http().port());
-      System.out.println("listening on port " + started.http().port());
       stopSignal.await();
     } finally {
       reload.shutdownNow();

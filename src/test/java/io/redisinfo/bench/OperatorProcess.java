@@ -93,8 +93,10 @@ final class OperatorProcess implements AutoCloseable {
             line + "\n",
             java.nio.file.StandardOpenOption.CREATE,
             java.nio.file.StandardOpenOption.APPEND);
-        if (line.startsWith("listening on port ")) {
-          port = Integer.parseInt(line.substring("listening on port ".length()).trim());
+        java.util.regex.Matcher listening =
+            java.util.regex.Pattern.compile("listening on port (\\d+)").matcher(line);
+        if (listening.find()) {
+          port = Integer.parseInt(listening.group(1));
           break;
         }
       }

@@ -67,7 +67,8 @@ final class OperatorFixture implements AutoCloseable {
                 Duration.ofMillis(250),
                 false,
                 statusInterval,
-                Duration.ofMillis(200)),
+                Duration.ofMillis(200),
+                "redis-directory"),
             success -> {
               if (success) {
                 writes.incrementAndGet();

@@ -127,4 +127,29 @@ class ComponentFileTest {
     assertThat(new PollingRange(Duration.ofSeconds(2), null).resolve(defaults))
         .isEqualTo(new PollingRange(Duration.ofSeconds(2), Duration.ofSeconds(15)));
   }
+
+  @Test
+  void aYamlSyntaxErrorSaysItsLineAndColumnInTheFile() {
+    String yaml =
+        """
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: good}
+        spec:
+          endpoint: {host: a}
+        ---
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: broken
+        spec:
+          endpoint: {host: b}
+        """;
+    var documents = reader.parse(yaml, "default");
+
+    assertThat(documents.get(0).component().problems()).isEmpty();
+    assertThat(documents.get(1).component().problems())
+        .singleElement()
+        .asString()
+        .startsWith("not valid YAML at line 10, column ");
+  }
 }

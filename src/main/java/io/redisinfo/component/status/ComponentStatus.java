@@ -50,6 +50,30 @@ public record ComponentStatus(
     conditions = List.copyOf(conditions);
   }
 
+  /** This status with other conditions. */
+  public ComponentStatus withConditions(List<ComponentCondition> newConditions) {
+    return new ComponentStatus(
+        observedGeneration,
+        primaryAddress,
+        role,
+        version,
+        usedMemory,
+        maxMemory,
+        opsPerSec,
+        connectedClients,
+        keys,
+        hitRatio,
+        evictedKeys,
+        masterLinkStatus,
+        replicationLagSeconds,
+        lastPollTime,
+        pollInterval,
+        readyShards,
+        totalShards,
+        shards,
+        newConditions);
+  }
+
   /** Ready shards over all shards, e.g. {@code 2/3}, as {@code kubectl get} shows it. */
   public String ready() {
     return readyShards + "/" + totalShards;

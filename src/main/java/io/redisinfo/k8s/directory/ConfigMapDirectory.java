@@ -76,7 +76,12 @@ import org.slf4j.LoggerFactory;
 public final class ConfigMapDirectory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigMapDirectory.class);
 
+  /** The ConfigMap's default name ({@code --directory-configmap}). */
   public static final String NAME = "redis-directory";
+
+  /** Reason of the Event on components whose namespace has a ConfigMap of that name not ours. */
+  public static final String NOT_OWNED_REASON = "DirectoryConfigMapNotOwned";
+
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   public static final String MANAGED_BY_VALUE = "redis-info-operator";
 
@@ -97,6 +102,7 @@ public final class ConfigMapDirectory implements AutoCloseable {
   private final Set<String> dirty = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final Map<String, String> leftOut = new ConcurrentHashMap<>();
+  private final Map<String, String> notOwned = new ConcurrentHashMap<>();
   private final List<SharedIndexInformer<ConfigMap>> informers = new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean closed;
@@ -113,9 +119,9 @@ public final class ConfigMapDirectory implements AutoCloseable {
     this.client = client;
     this.directory = directory;
     this.options = options;
-    this.planner = new ConfigMapPlanner(json, options.maxDataBytes());
+    this.planner = new ConfigMapPlanner(json, options.maxDataBytes(), options.configMapName());
     this.metrics = new ConfigMapDirectoryMetrics(options.meters(), leftOut::size);
-    this.writer = new ConfigMapWriter(client, metrics);
+    this.writer = new ConfigMapWriter(client, metrics, options.configMapName());
     this.events = new LeftOutEvents(client, Clock.systemUTC(), options.instance());
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
@@ -143,7 +149,7 @@ public final class ConfigMapDirectory implements AutoCloseable {
               .configMaps()
               .inAnyNamespace()
               .withLabel(MANAGED_BY, MANAGED_BY_VALUE)
-              .withField("metadata.name", NAME)
+              .withField("metadata.name", options.configMapName())
               .inform(handler, 0));
     } else {
       for (String namespace : options.namespaces()) {
@@ -152,7 +158,7 @@ public final class ConfigMapDirectory implements AutoCloseable {
                 .configMaps()
                 .inNamespace(namespace)
                 .withLabel(MANAGED_BY, MANAGED_BY_VALUE)
-                .withField("metadata.name", NAME)
+                .withField("metadata.name", options.configMapName())
                 .inform(handler, 0));
       }
     }
@@ -289,24 +295,89 @@ public final class ConfigMapDirectory implements AutoCloseable {
         return true;
       }
       Outcome outcome = writer.write(namespace, plan, known.get(namespace));
+      if (outcome.result() == Result.NOT_OURS) {
+        notOwned(namespace, entries);
+        return true; // looked at again at the next resync, not retried in a loop
+      }
+      owned(namespace);
       remember(namespace, outcome.current());
       if (outcome.result() == Result.CONFLICT) {
-        LOG.debug("ConfigMap {}/{} changed under us; retrying", namespace, NAME);
+        LOG.debug("ConfigMap {}/{} changed under us; retrying", namespace, options.configMapName());
         return false;
       }
       if (outcome.result() == Result.WRITTEN) {
-        LOG.debug("wrote ConfigMap {}/{} ({} entries)", namespace, NAME, plan.data().size());
+        LOG.debug(
+            "wrote ConfigMap {}/{} ({} entries)",
+            namespace,
+            options.configMapName(),
+            plan.data().size());
       }
       return true;
     } catch (RuntimeException e) {
       Backoff backoff = backoffs.get(namespace);
       if (backoff == null || backoff.failures == 0) {
-        LOG.warn("cannot write ConfigMap {}/{}: {}", namespace, NAME, e.getMessage());
+        LOG.warn(
+            "cannot write ConfigMap {}/{}: {}", namespace, options.configMapName(), e.getMessage());
       } else {
-        LOG.debug("cannot write ConfigMap {}/{}: {}", namespace, NAME, e.getMessage());
+        LOG.debug(
+            "cannot write ConfigMap {}/{}: {}", namespace, options.configMapName(), e.getMessage());
       }
       return false;
     }
+  }
+
+  /**
+   * A ConfigMap of our name that we did not create (no managed-by label) is someone else's: never
+   * written, adopted or deleted. Each of the namespace's components gets a Warning Event once (and
+   * {@link #notOwned()} names the namespace, for a condition), until the name is free or the label
+   * is added by its owner.
+   */
+  private void notOwned(String namespace, List<DirectoryEntry> entries) {
+    String message =
+        "ConfigMap "
+            + namespace
+            + "/"
+            + options.configMapName()
+            + " exists but was not created by redis-info-operator (no label "
+            + MANAGED_BY
+            + "="
+            + MANAGED_BY_VALUE
+            + "), so the directory is not published there. Rename or remove it, add the label to"
+            + " hand it over, or choose another name with --directory-configmap.";
+    if (notOwned.put(namespace, message) == null) {
+      LOG.warn(message);
+      for (DirectoryEntry entry : entries) {
+        events.notOwned(entry.key(), message);
+        tell(entry.key());
+      }
+    }
+  }
+
+  private void owned(String namespace) {
+    if (notOwned.remove(namespace) != null) {
+      LOG.info(
+          "ConfigMap {}/{} is free or ours again: the directory is published there",
+          namespace,
+          options.configMapName());
+      for (DirectoryEntry entry : directory.all()) {
+        if (entry.namespace().equals(namespace)) {
+          events.owned(entry.key());
+          tell(entry.key());
+        }
+      }
+    }
+  }
+
+  /**
+   * Namespaces whose ConfigMap of our name belongs to someone else, with the message saying so (for
+   * a condition on their components).
+   */
+  public String configMapName() {
+    return options.configMapName();
+  }
+
+  public Map<String, String> notOwned() {
+    return Map.copyOf(notOwned);
   }
 
   private void trackLeftOut(String namespace, ConfigMapPlan plan, boolean leader) {
@@ -364,7 +435,7 @@ public final class ConfigMapDirectory implements AutoCloseable {
     }
 
     private void seen(ConfigMap configMap, boolean deleted) {
-      if (!NAME.equals(configMap.getMetadata().getName())) {
+      if (!options.configMapName().equals(configMap.getMetadata().getName())) {
         return;
       }
       String namespace = configMap.getMetadata().getNamespace();

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  * @param onLeftOutChanged told the component key ({@code namespace/component}) whose entry has just
  *     been left out of, or put back into, its ConfigMap; see {@link ConfigMapDirectory#leftOut()}.
  *     Called on the writer's thread: must be quick.
+ * @param configMapName the ConfigMap's name in each namespace ({@code redis-directory} by default);
+ *     one of that name without our managed-by label is never touched
  */
 public record ConfigMapDirectoryOptions(
     Set<String> namespaces,
@@ -40,7 +42,8 @@ public record ConfigMapDirectoryOptions(
     Duration minBackoff,
     Duration maxBackoff,
     String instance,
-    Consumer<String> onLeftOutChanged) {
+    Consumer<String> onLeftOutChanged,
+    String configMapName) {
   /** The API server's limit on a ConfigMap's data: 1 MiB. */
   public static final int MAX_CONFIGMAP_DATA_BYTES = 1024 * 1024;
 
@@ -50,6 +53,7 @@ public record ConfigMapDirectoryOptions(
     Objects.requireNonNull(meters, "meters");
     Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(onLeftOutChanged, "onLeftOutChanged");
+    Objects.requireNonNull(configMapName, "configMapName");
     if (maxDataBytes <= 0 || maxDataBytes > MAX_CONFIGMAP_DATA_BYTES) {
       throw new IllegalArgumentException(
           "maxDataBytes must be 1-" + MAX_CONFIGMAP_DATA_BYTES + ", got " + maxDataBytes);
@@ -79,7 +83,8 @@ public record ConfigMapDirectoryOptions(
         Duration.ofMillis(200),
         Duration.ofMinutes(5),
         "redis-info-operator",
-        key -> {});
+        key -> {},
+        "redis-directory");
   }
 
   public ConfigMapDirectoryOptions withNamespaces(Set<String> value) {
@@ -93,7 +98,8 @@ public record ConfigMapDirectoryOptions(
         minBackoff,
         maxBackoff,
         instance,
-        onLeftOutChanged);
+        onLeftOutChanged,
+        configMapName);
   }
 
   public ConfigMapDirectoryOptions withLeader(BooleanSupplier value) {
@@ -107,7 +113,8 @@ public record ConfigMapDirectoryOptions(
         minBackoff,
         maxBackoff,
         instance,
-        onLeftOutChanged);
+        onLeftOutChanged,
+        configMapName);
   }
 
   public ConfigMapDirectoryOptions withMeters(MeterRegistry value) {
@@ -121,7 +128,8 @@ public record ConfigMapDirectoryOptions(
         minBackoff,
         maxBackoff,
         instance,
-        onLeftOutChanged);
+        onLeftOutChanged,
+        configMapName);
   }
 
   public ConfigMapDirectoryOptions withMaxDataBytes(int value) {
@@ -135,7 +143,8 @@ public record ConfigMapDirectoryOptions(
         minBackoff,
         maxBackoff,
         instance,
-        onLeftOutChanged);
+        onLeftOutChanged,
+        configMapName);
   }
 
   public ConfigMapDirectoryOptions withTiming(
@@ -150,7 +159,8 @@ public record ConfigMapDirectoryOptions(
         firstBackoff,
         longestBackoff,
         instance,
-        onLeftOutChanged);
+        onLeftOutChanged,
+        configMapName);
   }
 
   public ConfigMapDirectoryOptions withInstance(String value) {
@@ -164,7 +174,8 @@ public record ConfigMapDirectoryOptions(
         minBackoff,
         maxBackoff,
         value,
-        onLeftOutChanged);
+        onLeftOutChanged,
+        configMapName);
   }
 
   public ConfigMapDirectoryOptions withLeftOutListener(Consumer<String> value) {
@@ -178,6 +189,22 @@ public record ConfigMapDirectoryOptions(
         minBackoff,
         maxBackoff,
         instance,
+        value,
+        configMapName);
+  }
+
+  public ConfigMapDirectoryOptions withConfigMapName(String value) {
+    return new ConfigMapDirectoryOptions(
+        namespaces,
+        isLeader,
+        meters,
+        maxDataBytes,
+        batchDelay,
+        resyncPeriod,
+        minBackoff,
+        maxBackoff,
+        instance,
+        onLeftOutChanged,
         value);
   }
 

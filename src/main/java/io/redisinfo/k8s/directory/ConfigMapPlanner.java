@@ -21,8 +21,10 @@ import java.util.Map;
 final class ConfigMapPlanner {
   private final DirectoryJson json;
   private final int maxDataBytes;
+  private final String configMapName;
 
-  ConfigMapPlanner(DirectoryJson json, int maxDataBytes) {
+  ConfigMapPlanner(DirectoryJson json, int maxDataBytes, String configMapName) {
+    this.configMapName = configMapName;
     if (maxDataBytes <= 0) {
       throw new IllegalArgumentException("maxDataBytes must be positive, got " + maxDataBytes);
     }
@@ -56,7 +58,7 @@ final class ConfigMapPlanner {
             "the directory entry ("
                 + size
                 + " bytes) does not fit in ConfigMap "
-                + ConfigMapDirectory.NAME
+                + configMapName
                 + ": "
                 + used
                 + " of its "

@@ -16,7 +16,8 @@ import java.util.Objects;
  * resourceVersion} it was compared with, so a concurrent edit gives 409 rather than being
  * overwritten unseen) when its data or label drifted, deleted when the namespace has no entry.
  * Labels and annotations others added are kept; data keys others added are removed (the ConfigMap
- * belongs to the operator).
+ * belongs to the operator). A ConfigMap of the same name without the operator's managed-by label is
+ * someone else's and is left exactly as it is ({@link Result#NOT_OURS}).
  */
 final class ConfigMapWriter {
   /** What one {@link #write} did. */
@@ -24,7 +25,9 @@ final class ConfigMapWriter {
     UNCHANGED,
     WRITTEN,
     /** Someone else changed it first: nothing was written; try again on {@code current}. */
-    CONFLICT
+    CONFLICT,
+    /** A ConfigMap of that name exists without our label: nothing was written, nor will be. */
+    NOT_OURS
   }
 
   /**
@@ -35,10 +38,19 @@ final class ConfigMapWriter {
 
   private final KubernetesClient client;
   private final ConfigMapDirectoryMetrics metrics;
+  private final String name;
 
-  ConfigMapWriter(KubernetesClient client, ConfigMapDirectoryMetrics metrics) {
+  ConfigMapWriter(KubernetesClient client, ConfigMapDirectoryMetrics metrics, String name) {
     this.client = client;
     this.metrics = metrics;
+    this.name = name;
+  }
+
+  /** Whether {@code configMap} was created by the operator (it carries our label). */
+  static boolean isOurs(ConfigMap configMap) {
+    Map<String, String> labels = configMap.getMetadata().getLabels();
+    return labels != null
+        && ConfigMapDirectory.MANAGED_BY_VALUE.equals(labels.get(ConfigMapDirectory.MANAGED_BY));
   }
 
   /** Whether {@code current} already is what {@code plan} asks for. */
@@ -59,7 +71,7 @@ final class ConfigMapWriter {
 
   /** The ConfigMap as the API server has it now, or null. */
   ConfigMap read(String namespace) {
-    return client.configMaps().inNamespace(namespace).withName(ConfigMapDirectory.NAME).get();
+    return client.configMaps().inNamespace(namespace).withName(name).get();
   }
 
   /**
@@ -68,6 +80,9 @@ final class ConfigMapWriter {
    * @throws KubernetesClientException on any failure but a conflict (e.g. 422 Invalid, 403)
    */
   Outcome write(String namespace, ConfigMapPlan plan, ConfigMap current) {
+    if (current != null && !isOurs(current)) {
+      return new Outcome(Result.NOT_OURS, null);
+    }
     if (matches(current, plan)) {
       return new Outcome(Result.UNCHANGED, current);
     }
@@ -76,7 +91,7 @@ final class ConfigMapWriter {
         client
             .configMaps()
             .inNamespace(namespace)
-            .withName(ConfigMapDirectory.NAME)
+            .withName(name)
             .lockResourceVersion(current.getMetadata().getResourceVersion())
             .delete();
         metrics.recordWrite(Operation.DELETE);
@@ -85,7 +100,11 @@ final class ConfigMapWriter {
       ConfigMap written;
       if (current == null) {
         written =
-            client.configMaps().inNamespace(namespace).resource(fresh(namespace, plan)).create();
+            client
+                .configMaps()
+                .inNamespace(namespace)
+                .resource(fresh(namespace, name, plan))
+                .create();
         metrics.recordWrite(Operation.CREATE);
       } else {
         written =
@@ -97,8 +116,13 @@ final class ConfigMapWriter {
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
         // 409: AlreadyExists on create (we did not see it, e.g. its label was removed) or a stale
         // resourceVersion on update/delete.
+        ConfigMap now = read(namespace);
+        if (now != null && !isOurs(now)) {
+          // AlreadyExists: one we never saw, since the informer sees only labelled ones.
+          return new Outcome(Result.NOT_OURS, null);
+        }
         metrics.recordConflict();
-        return new Outcome(Result.CONFLICT, read(namespace));
+        return new Outcome(Result.CONFLICT, now);
       }
       metrics.recordError();
       throw e;
@@ -108,11 +132,11 @@ final class ConfigMapWriter {
     }
   }
 
-  private static ConfigMap fresh(String namespace, ConfigMapPlan plan) {
+  private static ConfigMap fresh(String namespace, String name, ConfigMapPlan plan) {
     return new ConfigMapBuilder()
         .withNewMetadata()
         .withNamespace(namespace)
-        .withName(ConfigMapDirectory.NAME)
+        .withName(name)
         .addToLabels(ConfigMapDirectory.MANAGED_BY, ConfigMapDirectory.MANAGED_BY_VALUE)
         .endMetadata()
         .withData(new HashMap<>(plan.data()))

@@ -33,6 +33,12 @@ final class LeftOutEvents {
     if (recorded.contains(componentKey)) {
       return;
     }
+    if (record(componentKey, ConfigMapDirectory.LEFT_OUT_REASON, message)) {
+      recorded.add(componentKey);
+    }
+  }
+
+  private boolean record(String componentKey, String reason, String message) {
     int slash = componentKey.indexOf('/');
     String namespace = componentKey.substring(0, slash);
     String name = componentKey.substring(slash + 1);
@@ -44,13 +50,28 @@ final class LeftOutEvents {
           name,
           component == null ? null : component.getMetadata().getUid(),
           null,
-          ConfigMapDirectory.LEFT_OUT_REASON,
+          reason,
           message);
-      recorded.add(componentKey);
+      return true;
     } catch (KubernetesClientException e) {
       // Not recorded: tried again at the next write of the namespace.
       LOG.warn("cannot record Event on {}: {}", componentKey, e.getMessage());
+      return false;
     }
+  }
+
+  /** Records that the namespace's ConfigMap is someone else's, once while it stays so. */
+  void notOwned(String componentKey, String message) {
+    if (recorded.contains(componentKey + "#not-owned")) {
+      return;
+    }
+    if (record(componentKey, ConfigMapDirectory.NOT_OWNED_REASON, message)) {
+      recorded.add(componentKey + "#not-owned");
+    }
+  }
+
+  void owned(String componentKey) {
+    recorded.remove(componentKey + "#not-owned");
   }
 
   /** The entry fits again (or is gone): a later overflow is recorded anew. */

@@ -376,29 +376,63 @@ class ConfigMapDirectoryTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> wanted.equals(dataOf("shop")));
     assertThat(configMap("shop").getMetadata().getLabels()).containsEntry("team", "shop");
 
-    // Its label removed: the informer no longer sees it, the create conflicts, it is updated.
-    ConfigMap unlabelled =
-        new ConfigMapBuilder(configMap("shop"))
-            .editMetadata()
-            .withLabels(Map.of())
-            .endMetadata()
-            .withData(Map.of("statistics.json", "{}"))
-            .build();
-    admin.configMaps().inNamespace("shop").resource(unlabelled).update();
+    settle(configMaps, "shop");
+    assertThat(writesMetric("update")).isEqualTo(1);
+  }
+
+  /**
+   * A user's own ConfigMap of the same name (no managed-by label) is never written, adopted or
+   * deleted: the components get a Warning Event instead, and another name can be configured.
+   */
+  @Test
+  void aConfigMapOfTheSameNameThatIsNotOursIsNeverTouched() throws Exception {
+    ConfigMap theirs =
+        admin
+            .configMaps()
+            .inNamespace("shop")
+            .resource(
+                new ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName(ConfigMapDirectory.NAME)
+                    .withNamespace("shop")
+                    .addToLabels("team", "shop")
+                    .endMetadata()
+                    .withData(Map.of("theirs.txt", "keep me"))
+                    .build())
+            .create();
+    publish(endpointComponent("shop", "statistics", Map.of()));
+    ConfigMapDirectory configMaps = start(options());
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(configMaps.notOwned()).containsKey("shop");
+              assertThat(admin.v1().events().inNamespace("shop").list().getItems())
+                  .extracting(Event::getReason)
+                  .containsExactly(ConfigMapDirectory.NOT_OWNED_REASON);
+            });
+    assertThat(configMaps.notOwned().get("shop")).contains("--directory-configmap");
+
+    // The last component goes: theirs stays, untouched.
+    directory.remove("shop/statistics");
+    configMaps.flush();
+    configMaps.syncAll();
+    configMaps.flush();
+    assertThat(configMap("shop").getData()).isEqualTo(Map.of("theirs.txt", "keep me"));
+    assertThat(configMap("shop").getMetadata().getResourceVersion())
+        .isEqualTo(theirs.getMetadata().getResourceVersion());
+    assertThat(configMaps.writes()).isZero();
+
+    // Another name: published there, theirs still untouched.
+    publish(endpointComponent("shop", "statistics", Map.of()));
+    ConfigMapDirectory renamed = start(options().withConfigMapName("redis-endpoints"));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
-            () ->
-                wanted.equals(dataOf("shop"))
-                    && "redis-info-operator"
-                        .equals(
-                            configMap("shop")
-                                .getMetadata()
-                                .getLabels()
-                                .get("app.kubernetes.io/managed-by")));
-    settle(configMaps, "shop");
-    assertThat(writesMetric("update")).isEqualTo(2);
-    assertThat(configMaps.conflicts()).isEqualTo(1);
+            () -> admin.configMaps().inNamespace("shop").withName("redis-endpoints").get() != null);
+    assertThat(renamed.notOwned()).isEmpty();
+    assertThat(configMap("shop").getData()).isEqualTo(Map.of("theirs.txt", "keep me"));
   }
 
   @Test

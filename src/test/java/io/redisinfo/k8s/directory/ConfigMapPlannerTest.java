@@ -33,7 +33,8 @@ class ConfigMapPlannerTest {
     DirectoryEntry statistics = entry("statistics", Map.of("retention", "7d"));
 
     ConfigMapPlan plan =
-        new ConfigMapPlanner(json, ConfigMapDirectoryOptions.MAX_CONFIGMAP_DATA_BYTES)
+        new ConfigMapPlanner(
+                json, ConfigMapDirectoryOptions.MAX_CONFIGMAP_DATA_BYTES, "redis-directory")
             .plan(List.of(statistics));
 
     assertThat(plan.data())
@@ -51,7 +52,8 @@ class ConfigMapPlannerTest {
     DirectoryEntry d = entry("d", Map.of());
 
     ConfigMapPlan plan =
-        new ConfigMapPlanner(json, ConfigMapDirectoryOptions.MAX_CONFIGMAP_DATA_BYTES)
+        new ConfigMapPlanner(
+                json, ConfigMapDirectoryOptions.MAX_CONFIGMAP_DATA_BYTES, "redis-directory")
             .plan(List.of(d, c, b, a));
 
     assertThat(plan.data()).containsOnlyKeys("a.json", "b.json", "d.json");
@@ -68,14 +70,19 @@ class ConfigMapPlannerTest {
     DirectoryEntry a = entry("a", Map.of());
     long exact = "a.json".length() + json.write(a).getBytes(StandardCharsets.UTF_8).length;
 
-    assertThat(new ConfigMapPlanner(json, (int) exact).plan(List.of(a)).leftOut()).isEmpty();
-    assertThat(new ConfigMapPlanner(json, (int) exact - 1).plan(List.of(a)).leftOut())
+    assertThat(
+            new ConfigMapPlanner(json, (int) exact, "redis-directory").plan(List.of(a)).leftOut())
+        .isEmpty();
+    assertThat(
+            new ConfigMapPlanner(json, (int) exact - 1, "redis-directory")
+                .plan(List.of(a))
+                .leftOut())
         .containsOnlyKeys("shop/a");
   }
 
   @Test
   void aNonPositiveLimitIsRefused() {
-    assertThatThrownBy(() -> new ConfigMapPlanner(json, 0))
+    assertThatThrownBy(() -> new ConfigMapPlanner(json, 0, "redis-directory"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxDataBytes must be positive, got 0");
   }

@@ -19,7 +19,8 @@ class ConfigMapWriterTest {
   private final KubernetesClient client = server.newClient();
   private final ConfigMapDirectoryMetrics metrics =
       new ConfigMapDirectoryMetrics(new SimpleMeterRegistry(), () -> 0);
-  private final ConfigMapWriter writer = new ConfigMapWriter(client, metrics);
+  private final ConfigMapWriter writer =
+      new ConfigMapWriter(client, metrics, ConfigMapDirectory.NAME);
 
   @AfterEach
   void tearDown() {
