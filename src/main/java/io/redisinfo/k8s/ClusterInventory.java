@@ -151,6 +151,17 @@ public final class ClusterInventory implements AutoCloseable {
   }
 
   /** Whether the informers have listed the cluster once. */
+  /** A Secret from the informers' cache, or null (no API call). */
+  public Secret secret(String namespace, String name) {
+    for (SharedIndexInformer<Secret> informer : secretInformers) {
+      Secret secret = informer.getStore().getByKey(namespace + "/" + name);
+      if (secret != null) {
+        return secret;
+      }
+    }
+    return null;
+  }
+
   public boolean synced() {
     return synced;
   }

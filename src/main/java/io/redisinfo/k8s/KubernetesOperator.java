@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.redisinfo.app.Engine;
 import io.redisinfo.component.PodSelector;
 import io.redisinfo.directory.DirectoryJson;
+import io.redisinfo.k8s.binding.ServiceBindingSecrets;
 import io.redisinfo.k8s.directory.ConfigMapDirectory;
 import io.redisinfo.k8s.directory.ConfigMapDirectoryOptions;
 import io.redisinfo.metrics.StatusWriteMetrics;
@@ -128,6 +129,9 @@ public final class KubernetesOperator implements AutoCloseable {
               new StatusWriter(client, mapper, statusMetrics),
               new ComponentEvents(client, clock, settings.identity()),
               configMaps,
+              engine.directory(),
+              new ServiceBindingSecrets(client, inventory::secret),
+              leader::get,
               clock,
               settings.tick());
       engine.components().addListener(reconciler);

@@ -1,6 +1,7 @@
 package io.redisinfo.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -13,12 +14,17 @@ import io.redisinfo.component.status.ComponentCondition;
 import io.redisinfo.component.status.ComponentStatus;
 import io.redisinfo.component.status.ComponentStatusAggregator;
 import io.redisinfo.component.status.Conditions;
+import io.redisinfo.directory.Directory;
+import io.redisinfo.k8s.binding.ServiceBindingSecrets;
+import io.redisinfo.k8s.crd.BindingStatus;
 import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.k8s.crd.RedisComponentStatus;
 import io.redisinfo.k8s.directory.ConfigMapDirectory;
 import io.redisinfo.shard.ShardRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes each RedisComponent's status and Events. It runs only on the leader (JOSDK starts event
@@ -48,6 +54,9 @@ public final class RedisComponentReconciler
   private final StatusWriter writer;
   private final ComponentEvents events;
   private final ConfigMapDirectory directory;
+  private final Directory directoryEntries;
+  private final ServiceBindingSecrets bindings;
+  private final BooleanSupplier leader;
   private final Clock clock;
   private final Duration tick;
 
@@ -60,6 +69,9 @@ public final class RedisComponentReconciler
       StatusWriter writer,
       ComponentEvents events,
       ConfigMapDirectory directory,
+      Directory directoryEntries,
+      ServiceBindingSecrets bindings,
+      BooleanSupplier leader,
       Clock clock,
       Duration tick) {
     this.inventory = inventory;
@@ -72,6 +84,9 @@ public final class RedisComponentReconciler
     this.writer = writer;
     this.events = events;
     this.directory = directory;
+    this.directoryEntries = directoryEntries;
+    this.bindings = bindings;
+    this.leader = leader;
     this.clock = clock;
     this.tick = tick;
   }
@@ -93,14 +108,47 @@ public final class RedisComponentReconciler
         }
       }
       ComponentStatus status = statusOf(resource);
-      if (policy.due(key, status)
-          && !(resource.getStatus() != null && nothingNewYet(status))
-          && writer.write(resource, StatusMapping.toResource(status))) {
+      String binding =
+          bindings.sync(resource, directoryEntries.get(key).orElse(null), password(resource));
+      boolean bindingChanged =
+          !java.util.Objects.equals(binding, storedBinding(resource.getStatus()));
+      if ((bindingChanged || policy.due(key, status))
+          && !(resource.getStatus() != null && nothingNewYet(status) && !bindingChanged)
+          && writer.write(resource, withBinding(StatusMapping.toResource(status), binding))) {
         policy.recordWritten(key, status);
       }
       events.report(resource, status.readyCondition());
     }
     return UpdateControl.<RedisComponent>noUpdate().rescheduleAfter(tick);
+  }
+
+  private static RedisComponentStatus withBinding(RedisComponentStatus status, String binding) {
+    status.setBinding(binding == null ? null : new BindingStatus(binding));
+    return status;
+  }
+
+  private static String storedBinding(RedisComponentStatus status) {
+    return status == null || status.getBinding() == null ? null : status.getBinding().getName();
+  }
+
+  /** The password the component's Secret holds now (informer cache), or null. */
+  private String password(RedisComponent resource) {
+    var spec = resource.getSpec();
+    if (spec == null || spec.getAuth() == null || spec.getAuth().getPasswordSecretRef() == null) {
+      return null;
+    }
+    var ref = spec.getAuth().getPasswordSecretRef();
+    Secret secret = inventory.secret(resource.getMetadata().getNamespace(), ref.getName());
+    if (secret == null || secret.getData() == null || secret.getData().get(ref.getKey()) == null) {
+      return null;
+    }
+    try {
+      return new String(
+          java.util.Base64.getDecoder().decode(secret.getData().get(ref.getKey()).trim()),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**
@@ -184,6 +232,10 @@ public final class RedisComponentReconciler
     if (current == null && previous != null) {
       policy.forget(previous.key());
       events.forget(previous.key());
+      if (leader.getAsBoolean() && previous.namespace() != null && previous.name() != null) {
+        // The cluster deletes it with its owner; a test API server has no garbage collector.
+        bindings.remove(previous.namespace(), previous.name());
+      }
     }
   }
 

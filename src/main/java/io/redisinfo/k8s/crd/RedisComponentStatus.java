@@ -15,6 +15,11 @@ public class RedisComponentStatus {
   private Long observedGeneration;
 
   @JsonPropertyDescription(
+      "The Service Binding Secret of this component (servicebinding.io provisioned service);"
+          + " absent when opted out or while the component has no address yet.")
+  private BindingStatus binding;
+
+  @JsonPropertyDescription(
       "Kubernetes conditions; Ready is True while the primary answers INFO, False with a reason and a message that says what to fix otherwise.")
   private List<Condition> conditions;
 
@@ -234,5 +239,13 @@ public class RedisComponentStatus {
 
   public void setShards(List<ShardStatus> shards) {
     this.shards = shards;
+  }
+
+  public BindingStatus getBinding() {
+    return binding;
+  }
+
+  public void setBinding(BindingStatus binding) {
+    this.binding = binding;
   }
 }
