@@ -1,0 +1,19 @@
+package io.redisinfo.advice;
+
+import java.util.List;
+
+/**
+ * One piece of judgement over a component's INFO: a pure function of the input, with no state and
+ * no I/O. Severity is not the rule's business: {@link SeverityTable} gives it per purpose, and a
+ * rule is not even asked for a purpose where the table says it does not apply.
+ */
+public interface Rule {
+  /** The rule's name, lower-case words joined by {@code -}; stable (users disable rules by it). */
+  String name();
+
+  /** One line, no links: why this matters. */
+  String why();
+
+  /** What is wrong now; empty when nothing is, or when the fields it needs are missing. */
+  List<Finding> check(RuleInput input);
+}
