@@ -147,7 +147,10 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     List<ShardInfo> infos = new ArrayList<>(ids.size());
     for (String id : ids) {
       ShardHistory history = histories.get(id);
-      ShardInfo info = history == null ? null : history.info(id);
+      if (history == null || !history.polled()) {
+        return; // judge a component only once each of its shards has been polled (roles known)
+      }
+      ShardInfo info = history.info(id);
       if (info != null) {
         infos.add(info);
       }
@@ -252,8 +255,10 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     private Info previous;
     private Info current;
     private boolean reachable;
+    private boolean polled;
 
     synchronized void record(Info info) {
+      polled = true;
       if (info != current) {
         previous = current;
         current = info;
@@ -262,7 +267,12 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     }
 
     synchronized void unreachable() {
+      polled = true;
       reachable = false;
+    }
+
+    synchronized boolean polled() {
+      return polled;
     }
 
     synchronized ShardInfo info(String id) {

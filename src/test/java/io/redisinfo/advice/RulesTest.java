@@ -173,7 +173,24 @@ class RulesTest {
   void replicationLinkDown() {
     Rule rule = new ReplicationLinkDown();
     assertThat(message(rule, Purpose.QUEUE, fixture("redis32-replica-link-down.txt")))
-        .contains("is down");
+        .contains("is down for 35 s");
+    assertThat(
+            message(
+                rule,
+                Purpose.QUEUE,
+                fixture("redis32-replica-link-down.txt", "master_link_down_since_seconds:3")))
+        .as("a reconnect in progress")
+        .isNull();
+    assertThat(
+            message(
+                rule,
+                Purpose.QUEUE,
+                fixture(
+                    "redis32-replica-link-down.txt",
+                    "master_link_down_since_seconds:-1",
+                    "uptime_in_seconds:2")))
+        .as("a first sync")
+        .isNull();
     assertThat(message(rule, Purpose.QUEUE, fixture(InfoFixtures.REDIS7_REPLICA))).isNull();
     assertThat(message(rule, Purpose.QUEUE, fixture(InfoFixtures.REDIS7_MASTER))).isNull();
   }
