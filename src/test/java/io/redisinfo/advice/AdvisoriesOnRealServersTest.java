@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.redisinfo.component.Purpose;
 import io.redisinfo.info.Info;
+import io.redisinfo.metrics.AdvisoryCollector;
 import io.redisinfo.testing.Load;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
@@ -167,8 +168,16 @@ class AdvisoriesOnRealServersTest {
     String log = fleet.component("log", Purpose.LOG, second);
     awaitRules(fleet, cache, "no-maxmemory");
     awaitRules(fleet, log, "no-maxmemory");
+    AdvisoryCollector metric = new AdvisoryCollector(fleet.tracker);
+    assertThat(series(metric))
+        .contains(
+            "namespace=shop component=cache rule=no-maxmemory severity=critical",
+            "namespace=shop component=log rule=no-maxmemory severity=critical");
 
     fleet.shards.remove("shop/cache-0");
+    assertThat(series(metric))
+        .noneMatch(s -> s.contains("component=cache"))
+        .contains("namespace=shop component=log rule=no-maxmemory severity=critical");
     assertThat(fleet.tracker.advisories(cache)).isEmpty();
     assertThat(fleet.events).contains("clear shop/cache no-maxmemory CRITICAL shop/cache-0");
 
@@ -176,6 +185,30 @@ class AdvisoriesOnRealServersTest {
     assertThat(fleet.tracker.advisories(log)).isEmpty();
     assertThat(fleet.tracker.all()).isEmpty();
     assertThat(fleet.events).contains("clear shop/log no-maxmemory CRITICAL shop/log-0");
+    assertThat(series(metric)).isEmpty();
+  }
+
+  private static List<String> series(AdvisoryCollector collector) {
+    List<String> series = new ArrayList<>();
+    collector
+        .collect()
+        .forEach(
+            family ->
+                family
+                    .getDataPoints()
+                    .forEach(
+                        point -> {
+                          StringBuilder b = new StringBuilder();
+                          for (String name :
+                              List.of("namespace", "component", "rule", "severity")) {
+                            b.append(b.isEmpty() ? "" : " ")
+                                .append(name)
+                                .append('=')
+                                .append(point.getLabels().get(name));
+                          }
+                          series.add(b.toString());
+                        }));
+    return series;
   }
 
   /** A server set up right for each purpose: no rule finds anything, poll after poll. */
