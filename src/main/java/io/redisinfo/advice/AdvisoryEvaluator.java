@@ -4,8 +4,10 @@ import io.redisinfo.component.Purpose;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs every rule that applies to a purpose (and is not disabled) and turns findings into
@@ -20,8 +22,18 @@ public final class AdvisoryEvaluator {
 
   private final List<Rule> rules;
 
+  private final Set<String> previousKeys;
+
   public AdvisoryEvaluator(List<Rule> rules) {
     this.rules = List.copyOf(rules);
+    Set<String> keys = new HashSet<>();
+    rules.forEach(r -> keys.addAll(r.previousKeys()));
+    this.previousKeys = Set.copyOf(keys);
+  }
+
+  /** Every INFO key some rule reads from the previous poll. */
+  public Set<String> previousKeys() {
+    return previousKeys;
   }
 
   public AdvisoryEvaluator() {

@@ -14,6 +14,7 @@ import io.redisinfo.shard.ShardSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +42,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
   private final Hysteresis hysteresis;
   private final Clock clock;
   private final Function<Component, AdvisorySettings> settings;
+  private final Set<String> previousKeys;
   private final Map<String, ShardHistory> histories = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> shardsByComponent = new ConcurrentHashMap<>();
   private final Map<String, ComponentAdvice> advice = new ConcurrentHashMap<>();
@@ -63,6 +65,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     this.hysteresis = Objects.requireNonNull(hysteresis);
     this.clock = Objects.requireNonNull(clock);
     this.settings = Objects.requireNonNull(settings);
+    this.previousKeys = evaluator.previousKeys();
   }
 
   /** Every rule, default hysteresis and thresholds, the system clock. */
@@ -130,7 +133,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
         history.unreachable();
         return; // nothing new is known: advisories neither start nor clear
       }
-      history.record(snapshot.info());
+      history.record(snapshot.info(), previousKeys);
       evaluate(component, shard.id());
     } catch (RuntimeException e) {
       LOG.warn("advisories of shard {} not evaluated", shard.id(), e);
@@ -257,11 +260,11 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     private boolean reachable;
     private boolean polled;
 
-    synchronized void record(Info info) {
+    synchronized void record(Info info, Set<String> keep) {
       polled = true;
       if (info != current) {
-        previous = current;
-        current = info;
+        previous = current == null ? null : trim(current, keep);
+        current = info; // the snapshot's own INFO: no copy
       }
       reachable = true;
     }
@@ -278,6 +281,24 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     synchronized ShardInfo info(String id) {
       return reachable && current != null ? new ShardInfo(id, current, previous) : null;
     }
+  }
+
+  /** Only {@code keep} of an INFO, in the same sections (a section left empty still counts). */
+  static Info trim(Info info, Set<String> keep) {
+    Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+    info.sections()
+        .forEach(
+            (name, keys) -> {
+              Map<String, Object> kept = new LinkedHashMap<>();
+              keys.forEach(
+                  (key, value) -> {
+                    if (keep.contains(key)) {
+                      kept.put(key, value);
+                    }
+                  });
+              sections.put(name, kept);
+            });
+    return Info.of(sections, 0);
   }
 
   /** Tells every listener; one that throws does not stop the others or the poller. */

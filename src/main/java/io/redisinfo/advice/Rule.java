@@ -1,6 +1,7 @@
 package io.redisinfo.advice;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One piece of judgement over a component's INFO: a pure function of the input, with no state and
@@ -16,4 +17,12 @@ public interface Rule {
 
   /** What is wrong now; empty when nothing is, or when the fields it needs are missing. */
   List<Finding> check(RuleInput input);
+
+  /**
+   * The INFO keys this rule reads from {@link ShardInfo#previous()}: only those are kept from one
+   * poll to the next (a whole INFO per shard would double the heap a shard costs).
+   */
+  default Set<String> previousKeys() {
+    return Set.of();
+  }
 }

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** {@code blocked_clients} at or above the threshold and not falling, where nothing should wait. */
 public final class BlockedClients implements ShardRule {
@@ -11,6 +12,11 @@ public final class BlockedClients implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> previousKeys() {
+    return Set.of("blocked_clients");
   }
 
   @Override

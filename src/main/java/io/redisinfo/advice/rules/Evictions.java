@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** {@code evicted_keys} grew since the last poll: keys are being deleted to make room. */
 public final class Evictions implements ShardRule {
@@ -11,6 +12,11 @@ public final class Evictions implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> previousKeys() {
+    return Set.of("evicted_keys");
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** {@code sync_full} grew on a master since the last poll. */
 public final class FullResyncs implements ShardRule {
@@ -11,6 +12,11 @@ public final class FullResyncs implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> previousKeys() {
+    return Set.of("sync_full");
   }
 
   @Override

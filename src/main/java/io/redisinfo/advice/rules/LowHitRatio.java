@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** A cache's hits / (hits + misses) between two polls below the threshold, with enough lookups. */
 public final class LowHitRatio implements ShardRule {
@@ -11,6 +12,11 @@ public final class LowHitRatio implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> previousKeys() {
+    return Set.of("keyspace_hits", "keyspace_misses");
   }
 
   @Override

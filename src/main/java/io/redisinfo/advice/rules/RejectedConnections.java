@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** {@code rejected_connections} grew since the last poll. */
 public final class RejectedConnections implements ShardRule {
@@ -11,6 +12,11 @@ public final class RejectedConnections implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> previousKeys() {
+    return Set.of("rejected_connections");
   }
 
   @Override
