@@ -211,6 +211,32 @@ class AdvisoriesOnRealServersTest {
     return series;
   }
 
+  @Test
+  void aNewPurposeReplacesTheSeverityAndADisabledRuleStaysSilent() {
+    RedisServer server = redis.start();
+    AdvisedFleet fleet = fleet(Hysteresis.DEFAULT);
+    String cache = fleet.component("cache", Purpose.CACHE, server);
+    awaitRules(fleet, cache, "no-maxmemory");
+
+    fleet.component("cache", Purpose.QUEUE, server); // the same server, declared a queue now
+    assertThat(fleet.events).contains("clear shop/cache no-maxmemory CRITICAL shop/cache-0");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(fleet.tracker.advisories(cache))
+                    .extracting(a -> a.rule() + " " + a.severity())
+                    .containsExactly("no-maxmemory WARNING"));
+
+    AdvisedFleet quiet =
+        new AdvisedFleet(
+            Hysteresis.DEFAULT, AdvisorySettings.of(List.of("no-maxmemory"), Map.of()));
+    closing.add(0, quiet);
+    String other = quiet.component("other", Purpose.CACHE, server);
+    awaitRules(quiet, other, "eviction-policy");
+    assertThat(quiet.rules(other)).containsExactly("eviction-policy");
+  }
+
   /** A server set up right for each purpose: no rule finds anything, poll after poll. */
   @Test
   void aHealthyServerOfEachPurposeGetsNoAdvisory() {
