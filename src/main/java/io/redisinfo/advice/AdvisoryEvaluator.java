@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs every rule that applies to a purpose (and is not disabled) and turns findings into
@@ -23,12 +24,20 @@ public final class AdvisoryEvaluator {
   private final List<Rule> rules;
 
   private final Set<String> previousKeys;
+  private final Set<String> eventRules;
 
   public AdvisoryEvaluator(List<Rule> rules) {
     this.rules = List.copyOf(rules);
     Set<String> keys = new HashSet<>();
     rules.forEach(r -> keys.addAll(r.previousKeys()));
     this.previousKeys = Set.copyOf(keys);
+    this.eventRules =
+        rules.stream().filter(Rule::reportsEvents).map(Rule::name).collect(Collectors.toSet());
+  }
+
+  /** Names of the rules that report events ({@link Rule#reportsEvents}). */
+  public Set<String> eventRules() {
+    return eventRules;
   }
 
   /** Every INFO key some rule reads from the previous poll. */

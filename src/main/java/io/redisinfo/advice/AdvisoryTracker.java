@@ -167,7 +167,8 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
             settings.apply(component),
             clock.instant());
     ComponentAdvice state =
-        advice.computeIfAbsent(componentKey, k -> new ComponentAdvice(k, hysteresis));
+        advice.computeIfAbsent(
+            componentKey, k -> new ComponentAdvice(k, hysteresis, evaluator.eventRules()));
     synchronized (state) {
       state.update(
           found,

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -18,9 +19,15 @@ final class ComponentAdvice {
   private final Hysteresis hysteresis;
   private final Map<Advisory.Key, Entry> entries = new HashMap<>();
 
-  ComponentAdvice(String component, Hysteresis hysteresis) {
+  private final Set<String> eventRules;
+
+  /**
+   * @param eventRules rules whose advisories start at their first sighting
+   */
+  ComponentAdvice(String component, Hysteresis hysteresis, Set<String> eventRules) {
     this.component = component;
     this.hysteresis = hysteresis;
+    this.eventRules = eventRules;
   }
 
   private static final class Entry {
@@ -80,7 +87,8 @@ final class ComponentAdvice {
       if (entry.active && before.severity() != a.severity()) {
         listener.onCleared(component, before); // the severity is part of its identity outside
         listener.onStarted(component, entry.latest);
-      } else if (!entry.active && entry.seen >= hysteresis.startAfter()) {
+      } else if (!entry.active
+          && entry.seen >= (eventRules.contains(a.rule()) ? 1 : hysteresis.startAfter())) {
         entry.active = true;
         listener.onStarted(component, entry.latest);
       }

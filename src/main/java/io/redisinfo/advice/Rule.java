@@ -25,4 +25,13 @@ public interface Rule {
   default Set<String> previousKeys() {
     return Set.of();
   }
+
+  /**
+   * Whether a finding reports that something happened (a counter moved between two polls) rather
+   * than a reading near a threshold. Such advisories start at once: waiting for a second sighting
+   * would hide a one-off {@code KEYS} or a single burst of evictions. They clear like any other.
+   */
+  default boolean reportsEvents() {
+    return false;
+  }
 }

@@ -108,6 +108,25 @@ class AdvisoriesOnRealServersTest {
     assertThat(fleet.tracker.advisories(stats).get(0).severity()).isEqualTo(Severity.WARNING);
   }
 
+  @Test
+  void aSingleKeysCallIsShownAndClearsLater() {
+    RedisServer server = redis.start("maxmemory", "64mb");
+    AdvisedFleet fleet = fleet(new Hysteresis(2, 3, Duration.ZERO));
+    String stats = fleet.component("stats", Purpose.STATS, server);
+    String shard = AdvisedFleet.shardId("stats", 0);
+    await().atMost(WAIT).until(() -> fleet.polls(shard) >= 2);
+
+    server.command("KEYS", "*");
+
+    await()
+        .atMost(WAIT)
+        .until(() -> fleet.events.contains("start shop/stats keys-command WARNING " + shard));
+    await()
+        .atMost(WAIT)
+        .until(() -> fleet.events.contains("clear shop/stats keys-command WARNING " + shard));
+    assertThat(fleet.tracker.advisories(stats)).isEmpty();
+  }
+
   private static void callRepeatedly(AtomicBoolean running, RedisServer server, String command) {
     while (running.get()) {
       server.command(command, "*");

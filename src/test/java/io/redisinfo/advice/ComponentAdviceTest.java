@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The hysteresis: two evaluations to start, three and 30 s absent to clear. */
@@ -24,7 +25,8 @@ class ComponentAdviceTest {
           events.add("clear " + advisory.rule() + " " + advisory.severity());
         }
       };
-  private final ComponentAdvice advice = new ComponentAdvice("shop/cache", Hysteresis.DEFAULT);
+  private final ComponentAdvice advice =
+      new ComponentAdvice("shop/cache", Hysteresis.DEFAULT, Set.of("keys-command"));
 
   private static Advisory advisory(String rule, String shard, Severity severity, Instant at) {
     return new Advisory(rule, severity, "change it", "because", shard, at);
@@ -51,6 +53,17 @@ class ComponentAdviceTest {
     evaluate(5, a("evictions"));
     assertThat(events).containsExactly("start evictions WARNING " + T0);
     assertThat(advice.active()).singleElement().satisfies(x -> assertThat(x.since()).isEqualTo(T0));
+  }
+
+  @Test
+  void anEventStartsAtOnceAndClearsLikeTheRest() {
+    evaluate(0, a("keys-command"));
+    assertThat(events).containsExactly("start keys-command WARNING " + T0);
+    evaluate(1);
+    evaluate(2);
+    evaluate(40);
+    assertThat(events)
+        .containsExactly("start keys-command WARNING " + T0, "clear keys-command WARNING");
   }
 
   @Test

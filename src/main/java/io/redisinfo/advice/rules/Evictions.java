@@ -15,6 +15,11 @@ public final class Evictions implements ShardRule {
   }
 
   @Override
+  public boolean reportsEvents() {
+    return true;
+  }
+
+  @Override
   public Set<String> previousKeys() {
     return Set.of("evicted_keys");
   }

@@ -15,6 +15,11 @@ public final class RejectedConnections implements ShardRule {
   }
 
   @Override
+  public boolean reportsEvents() {
+    return true;
+  }
+
+  @Override
   public Set<String> previousKeys() {
     return Set.of("rejected_connections");
   }
