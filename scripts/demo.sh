@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's first command: a demo of standalone mode on this machine.
-# Starts four local redis-servers (one of them busy, one with a password), runs
-# redis-info-operator against them, and shows what it serves. Ctrl-C stops everything.
+# Starts five local redis-servers (one of them busy, one with a password, two set up wrong for
+# their purpose), runs redis-info-operator against them, and shows what it serves, advisories
+# included. Ctrl-C stops everything.
 # DEMO_SECONDS=N stops by itself after N seconds; DEMO_HTTP_PORT sets the API port (8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,13 +42,16 @@ start_redis() { # port, extra args...
   PIDS+=($!)
 }
 CACHE=$BASE_PORT; SESSIONS=$((BASE_PORT+1)); STATS=$((BASE_PORT+2)); ADHOC=$((BASE_PORT+3))
-say "Starting redis-servers on ports $CACHE-$ADHOC"
+JOBS=$((BASE_PORT+4))
+say "Starting redis-servers on ports $CACHE-$JOBS"
 start_redis "$CACHE" --maxmemory 64mb --maxmemory-policy allkeys-lru
-start_redis "$SESSIONS" --requirepass demo-password
-start_redis "$STATS"
+start_redis "$SESSIONS" --requirepass demo-password --maxmemory 64mb   # noeviction: right for sessions
+start_redis "$STATS"                       # no maxmemory: advisory no-maxmemory (critical for stats)
 start_redis "$ADHOC"
+# A queue that evicts when full: advisory eviction-policy (critical: jobs would vanish silently)
+start_redis "$JOBS" --maxmemory 32mb --maxmemory-policy allkeys-lru
 printf 'demo-password' > "$WORK/secrets/sessions-auth/password"
-for port in $CACHE $SESSIONS $STATS $ADHOC; do
+for port in $CACHE $SESSIONS $STATS $ADHOC $JOBS; do
   for _ in $(seq 50); do redis-cli -p "$port" -a demo-password --no-auth-warning ping >/dev/null 2>&1 && break; sleep 0.1; done
 done
 
@@ -76,6 +80,13 @@ spec:
   purpose: stats
   endpoint: {host: 127.0.0.1, port: $STATS}
   config: {retentionDays: 30}
+---
+apiVersion: redisinfo.io/v1alpha1
+kind: RedisComponent
+metadata: {name: jobs, namespace: shop}
+spec:
+  purpose: queue
+  endpoint: {host: 127.0.0.1, port: $JOBS}
 YAML
 
 say "Putting a steady load on the cache (redis-benchmark)"
@@ -102,16 +113,23 @@ say "curl '$API/v1/info?shard=adhoc&section=server&maxAgeMs=0'   (a fresh INFO, 
 curl -fs "$API/v1/info?shard=adhoc&section=server&maxAgeMs=0" | pretty | sed -n "1,20p"
 say "curl $API/v1/components/shop/sessions   (spec, status summary, Ready condition)"
 curl -fs "$API/v1/components/shop/sessions" | pretty | sed -n "1,40p"
+say "curl $API/v1/advisories   (what to change, judged by each component's purpose)"
+curl -fs "$API/v1/advisories" | pretty
+say "curl '$API/v1/advisories?severity=critical&component=shop/jobs'"
+curl -fs "$API/v1/advisories?severity=critical&component=shop/jobs" | pretty
 say "curl -i $API/v1/directory/shop/statistics   (how apps connect: no password, an ETag version)"
 curl -si "$API/v1/directory/shop/statistics"; echo
 say "curl -s $API/metrics | grep '^redis_up{'   (redis_exporter names)"
 curl -fs "$API/metrics" | grep '^redis_up{' || true
+say "curl -s $API/metrics | grep '^redisinfo_advisory'   (1 while an advisory is active)"
+curl -fs "$API/metrics" | grep '^redisinfo_advisory' || true
 say "curl '$API/v1/info?maxAgeMs=-1'   (a bad query: 400 with a detail)"
 curl -s "$API/v1/info?maxAgeMs=-1" | pretty
 
 cat <<EOF
 The API stays up at $API until you press Ctrl-C. Try:
   curl $API/v1/shards
+  curl '$API/v1/advisories?severity=critical'
   curl '$API/v1/info?shard=shop/cache&section=stats'
   curl '$API/v1/info?key=cmdstat_*'
   curl -H 'If-None-Match: "<version>"' '$API/v1/directory/shop/statistics?waitSeconds=30'

@@ -1,5 +1,6 @@
 package io.redisinfo.app;
 
+import io.redisinfo.advice.AdvisoryTracker;
 import io.redisinfo.component.ComponentRegistry;
 import io.redisinfo.component.status.ComponentStatusAggregator;
 import io.redisinfo.component.status.ComponentStatusTracker;
@@ -8,6 +9,7 @@ import io.redisinfo.directory.DirectoryEntryBuilder;
 import io.redisinfo.directory.DirectoryFileWriter;
 import io.redisinfo.directory.DirectoryJson;
 import io.redisinfo.directory.DirectoryUpdater;
+import io.redisinfo.http.AdvisoriesHandler;
 import io.redisinfo.http.ApiServer;
 import io.redisinfo.http.ComponentsHandler;
 import io.redisinfo.http.DirectoryHandler;
@@ -15,8 +17,10 @@ import io.redisinfo.http.InfoHandler;
 import io.redisinfo.http.MetricsHandler;
 import io.redisinfo.http.Probes;
 import io.redisinfo.http.ShardsHandler;
+import io.redisinfo.metrics.AdvisoryCollector;
 import io.redisinfo.metrics.PrometheusMetrics;
 import io.redisinfo.poll.AdaptivePoller;
+import io.redisinfo.poll.PollObserver;
 import io.redisinfo.poll.PollerOptions;
 import io.redisinfo.shard.ShardRegistry;
 import java.nio.file.Path;
@@ -30,8 +34,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The core engine both modes run: shard and component registries, the adaptive poller, component
- * status, the directory, metrics and the HTTP API. A mode feeds the registries (files and
- * addresses, or the Kubernetes API) and says when it is ready.
+ * status and advisories, the directory, metrics and the HTTP API. A mode feeds the registries
+ * (files and addresses, or the Kubernetes API) and says when it is ready.
  */
 public final class Engine implements AutoCloseable {
   /** How often the directory re-checks entries that depend on polled roles (failover). */
@@ -43,6 +47,7 @@ public final class Engine implements AutoCloseable {
   private final PrometheusMetrics metrics;
   private final AdaptivePoller poller;
   private final ComponentStatusTracker statuses;
+  private final AdvisoryTracker advisories;
   private final Directory directory;
   private final ScheduledThreadPoolExecutor timer;
   private final ApiServer http;
@@ -52,8 +57,17 @@ public final class Engine implements AutoCloseable {
     this.shards = new ShardRegistry(options.range().min());
     this.components = new ComponentRegistry();
     this.metrics = new PrometheusMetrics(shards);
+    this.advisories = new AdvisoryTracker(components, shards).attach();
+    metrics.registry().getPrometheusRegistry().register(new AdvisoryCollector(advisories));
+    PollObserver pollMetrics = new PollMetricsObserver(metrics.pollMetrics());
     this.poller =
-        new AdaptivePoller(shards, options, new PollMetricsObserver(metrics.pollMetrics()));
+        new AdaptivePoller(
+            shards,
+            options,
+            (shard, error, duration) -> {
+              pollMetrics.onPoll(shard, error, duration);
+              advisories.onPoll(shard, error, duration);
+            });
     this.statuses =
         new ComponentStatusTracker(
             components, shards, new ComponentStatusAggregator(Clock.systemUTC()));
@@ -80,7 +94,8 @@ public final class Engine implements AutoCloseable {
       // A refresh waits for at most one INFO round trip, plus a margin for connecting.
       Duration refreshWait = options.timeout().multipliedBy(2).plusMillis(500);
       server.route(InfoHandler.PATH, new InfoHandler(shards, poller, refreshWait));
-      new ComponentsHandler(statuses).registerOn(server);
+      new ComponentsHandler(statuses, advisories::advisories).registerOn(server);
+      server.route(AdvisoriesHandler.PATH, new AdvisoriesHandler(advisories));
       new DirectoryHandler(directory, json).registerOn(server);
       server.route("/metrics", new MetricsHandler(metrics));
       new Probes(settings.ready()).registerOn(server);
@@ -131,6 +146,11 @@ public final class Engine implements AutoCloseable {
 
   public ComponentStatusTracker statuses() {
     return statuses;
+  }
+
+  /** Every component's advisories; add an {@code AdvisoryListener} to hear them start and clear. */
+  public AdvisoryTracker advisories() {
+    return advisories;
   }
 
   public Directory directory() {

@@ -1,6 +1,7 @@
 package io.redisinfo.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.redisinfo.advice.Advisory;
 import io.redisinfo.common.GoDuration;
 import io.redisinfo.component.ComponentSpec;
 import io.redisinfo.component.ParsedComponent;
@@ -13,21 +14,34 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@code GET /v1/components} and {@code GET /v1/components/{namespace}/{name}}: each component's
  * spec summary (null with {@code problems} when invalid), its status summary and its conditions.
- * The spec's {@code config} is left to the directory; no password is ever written (the spec holds
- * only a reference to one).
+ * Each item also lists its active {@code advisories}. The spec's {@code config} is left to the
+ * directory; no password is ever written (the spec holds only a reference to one).
  */
 public final class ComponentsHandler implements ApiHandler {
   public static final String PATH = "/v1/components";
   public static final String PREFIX = PATH + "/";
 
   private final ComponentStatusTracker tracker;
+  private final Function<String, List<Advisory>> advisories;
 
-  public ComponentsHandler(ComponentStatusTracker tracker) {
+  /**
+   * @param advisories the active advisories of a component by key ({@code
+   *     AdvisoryTracker::advisories})
+   */
+  public ComponentsHandler(
+      ComponentStatusTracker tracker, Function<String, List<Advisory>> advisories) {
     this.tracker = Objects.requireNonNull(tracker);
+    this.advisories = Objects.requireNonNull(advisories);
+  }
+
+  /** Components without advisories. */
+  public ComponentsHandler(ComponentStatusTracker tracker) {
+    this(tracker, key -> List.of());
   }
 
   /** Routes both paths on {@code server}. */
@@ -48,7 +62,7 @@ public final class ComponentsHandler implements ApiHandler {
             json.writeStartObject();
             json.writeArrayFieldStart("components");
             for (ComponentStatusTracker.Tracked tracked : all) {
-              writeComponent(json, tracked.component(), tracked.status());
+              writeComponent(json, tracked);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -58,11 +72,13 @@ public final class ComponentsHandler implements ApiHandler {
     String key = PathKey.parse(path, PREFIX, "namespace/name");
     ComponentStatusTracker.Tracked tracked =
         tracker.get(key).orElseThrow(() -> new NotFound("unknown component '" + key + "'"));
-    exchange.sendJson(200, json -> writeComponent(json, tracked.component(), tracked.status()));
+    exchange.sendJson(200, json -> writeComponent(json, tracked));
   }
 
-  private static void writeComponent(
-      JsonGenerator json, ParsedComponent component, ComponentStatus status) throws IOException {
+  private void writeComponent(JsonGenerator json, ComponentStatusTracker.Tracked tracked)
+      throws IOException {
+    ParsedComponent component = tracked.component();
+    ComponentStatus status = tracked.status();
     json.writeStartObject();
     json.writeStringField("namespace", component.namespace());
     json.writeStringField("name", component.name());
@@ -87,6 +103,10 @@ public final class ComponentsHandler implements ApiHandler {
       json.writeEndObject();
     }
     json.writeEndArray();
+    AdvisoryJson.writeArray(
+        json,
+        "advisories",
+        component.key() == null ? List.of() : advisories.apply(component.key()));
     json.writeEndObject();
   }
 

@@ -79,7 +79,8 @@ public final class ShardsHandler implements ApiHandler {
         });
   }
 
-  private static void checkComponent(String value) {
+  /** Rejects a {@code component} filter that is not {@code namespace/name}. */
+  static void checkComponent(String value) {
     int slash = value.indexOf('/');
     if (slash <= 0 || slash == value.length() - 1 || value.indexOf('/', slash + 1) >= 0) {
       throw new BadRequest(

@@ -13,7 +13,21 @@ public final class Load implements AutoCloseable {
 
   /** Starts SET/INCR commands on random keys, with pipelining, until closed. */
   public static Load on(RedisServer server) {
-    List<String> command =
+    return run(server, "-r", "1000", "-t", "set,incr");
+  }
+
+  /**
+   * Starts SETs of {@code valueBytes}-byte values on {@code keys} random keys until closed: fills a
+   * server's memory (to make it evict, for instance).
+   */
+  public static Load filling(RedisServer server, int keys, int valueBytes) {
+    return run(
+        server, "-r", Integer.toString(keys), "-d", Integer.toString(valueBytes), "-t", "set");
+  }
+
+  private static Load run(RedisServer server, String... workload) {
+    List<String> command = new java.util.ArrayList<>();
+    command.addAll(
         List.of(
             "redis-benchmark",
             "-h",
@@ -26,11 +40,8 @@ public final class Load implements AutoCloseable {
             "4",
             "-n",
             "100000000",
-            "-r",
-            "1000",
-            "-t",
-            "set,incr",
-            "-q");
+            "-q"));
+    command.addAll(List.of(workload));
     try {
       return new Load(
           new ProcessBuilder(command)

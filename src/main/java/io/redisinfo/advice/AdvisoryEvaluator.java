@@ -1,0 +1,77 @@
+package io.redisinfo.advice;
+
+import io.redisinfo.component.Purpose;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every rule that applies to a purpose (and is not disabled) and turns findings into
+ * advisories with the table's severity. Stateless: hysteresis is {@link AdvisoryTracker}'s.
+ */
+public final class AdvisoryEvaluator {
+  /** Worst first, then by rule and shard, so lists are stable. */
+  public static final Comparator<Advisory> ORDER =
+      Comparator.comparing(Advisory::severity)
+          .thenComparing(Advisory::rule)
+          .thenComparing(a -> a.shard() == null ? "" : a.shard());
+
+  private final List<Rule> rules;
+
+  private final Set<String> previousKeys;
+  private final Set<String> eventRules;
+
+  public AdvisoryEvaluator(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+    Set<String> keys = new HashSet<>();
+    rules.forEach(r -> keys.addAll(r.previousKeys()));
+    this.previousKeys = Set.copyOf(keys);
+    this.eventRules =
+        rules.stream().filter(Rule::reportsEvents).map(Rule::name).collect(Collectors.toSet());
+  }
+
+  /** Names of the rules that report events ({@link Rule#reportsEvents}). */
+  public Set<String> eventRules() {
+    return eventRules;
+  }
+
+  /** Every INFO key some rule reads from the previous poll. */
+  public Set<String> previousKeys() {
+    return previousKeys;
+  }
+
+  public AdvisoryEvaluator() {
+    this(Rules.all());
+  }
+
+  /**
+   * The advisories for one component now, each stamped {@code since = now}, sorted by {@link
+   * #ORDER}.
+   */
+  public List<Advisory> evaluate(
+      Purpose purpose,
+      List<ShardInfo> shards,
+      int shardCount,
+      AdvisorySettings settings,
+      Instant now) {
+    RuleInput input = new RuleInput(purpose, shards, shardCount, settings.thresholds());
+    List<Advisory> advisories = new ArrayList<>(0);
+    for (Rule rule : rules) {
+      Optional<Severity> severity = SeverityTable.severity(rule.name(), purpose);
+      if (severity.isEmpty() || settings.disabled().contains(rule.name())) {
+        continue;
+      }
+      for (Finding f : rule.check(input)) {
+        advisories.add(
+            new Advisory(rule.name(), severity.get(), f.message(), rule.why(), f.shard(), now));
+      }
+    }
+    advisories.sort(ORDER);
+    return advisories;
+  }
+}

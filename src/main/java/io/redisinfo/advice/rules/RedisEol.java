@@ -1,0 +1,43 @@
+package io.redisinfo.advice.rules;
+
+import io.redisinfo.advice.RuleInput;
+import io.redisinfo.advice.ShardInfo;
+import io.redisinfo.advice.ShardRule;
+
+/** {@code redis_version} of a major below the supported ones. */
+public final class RedisEol implements ShardRule {
+  public static final String NAME = "redis-eol";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String why() {
+    return "an end-of-life Redis gets no security or bug fixes";
+  }
+
+  @Override
+  public String checkShard(ShardInfo shard, RuleInput input) {
+    String version = shard.current().getString("redis_version");
+    if (version == null) {
+      return null;
+    }
+    int dot = version.indexOf('.');
+    long major;
+    try {
+      major = Long.parseLong(dot < 0 ? version : version.substring(0, dot));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (major >= input.thresholds().supportedSinceMajor()) {
+      return null;
+    }
+    return "Redis "
+        + version
+        + " is end-of-life: upgrade to "
+        + input.thresholds().supportedSinceMajor()
+        + ".x or newer";
+  }
+}

@@ -1,0 +1,47 @@
+package io.redisinfo.advice.rules;
+
+import io.redisinfo.advice.RuleInput;
+import io.redisinfo.advice.ShardInfo;
+import io.redisinfo.advice.ShardRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A master's {@code slaveN} line with {@code lag} (seconds since the replica's last ack) high. */
+public final class ReplicaLag implements ShardRule {
+  public static final String NAME = "replica-lag";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String why() {
+    return "a lagging replica serves stale reads and loses the lagged writes if it takes over";
+  }
+
+  @Override
+  public String checkShard(ShardInfo shard, RuleInput input) {
+    Map<String, Object> replication = shard.current().sections().get("replication");
+    if (replication == null) {
+      return null;
+    }
+    List<String> lagging = new ArrayList<>(0);
+    replication.forEach(
+        (key, value) -> {
+          if (key.startsWith("slave")
+              && value instanceof Map<?, ?> fields
+              && fields.get("lag") instanceof Number lag
+              && lag.longValue() > input.thresholds().replicaLagSeconds()) {
+            lagging.add(fields.get("ip") + ":" + fields.get("port") + " (" + lag + " s)");
+          }
+        });
+    if (lagging.isEmpty()) {
+      return null;
+    }
+    return "replicas lag behind: "
+        + String.join(", ", lagging)
+        + "; check their network, load and client-output-buffer-limit replica";
+  }
+}
