@@ -6,6 +6,7 @@ import io.redisinfo.component.ComponentRegistry;
 import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.info.Info;
 import io.redisinfo.poll.PollObserver;
+import io.redisinfo.shard.FailureKind;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardListener;
 import io.redisinfo.shard.ShardRegistry;
@@ -121,7 +122,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
   }
 
   @Override
-  public void onPoll(Shard shard, Throwable error, Duration duration) {
+  public void onPoll(Shard shard, FailureKind error, Duration duration) {
     try {
       ShardHistory history = histories.get(shard.id());
       String component = shard.spec().component();

@@ -462,7 +462,11 @@ class ApiServerTest {
         new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
 
     assertThatThrownBy(() -> ApiServer.start(taken, ApiServer.Limits.DEFAULT))
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessageStartingWith("cannot listen for HTTP on " + taken);
+        .isInstanceOf(io.redisinfo.cli.StartupFailure.class)
+        .hasMessageStartingWith("--http-port " + taken.getPort() + ": the port is in use")
+        .satisfies(
+            e ->
+                assertThat(((io.redisinfo.cli.StartupFailure) e).exitCode())
+                    .isEqualTo(io.redisinfo.cli.StartupFailure.ENVIRONMENT));
   }
 }
