@@ -1,5 +1,6 @@
 package io.redisinfo.advice;
 
+import io.redisinfo.component.AdvisoryTuning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +18,25 @@ public record AdvisorySettings(AdvisoryThresholds thresholds, Set<String> disabl
 
   public AdvisorySettings {
     disabled = Set.copyOf(disabled);
+  }
+
+  /** The settings a component's {@code spec.advisories} asks for (defaults when unusable). */
+  public static AdvisorySettings of(AdvisoryTuning tuning) {
+    try {
+      return of(tuning.disabled(), tuning.thresholds());
+    } catch (IllegalArgumentException e) {
+      return DEFAULTS; // the parser reported it: the component is invalid anyway
+    }
+  }
+
+  /** What is wrong with a {@code spec.advisories}: unknown rules and thresholds, bad values. */
+  public static List<String> problems(AdvisoryTuning tuning) {
+    try {
+      of(tuning.disabled(), tuning.thresholds());
+      return List.of();
+    } catch (IllegalArgumentException e) {
+      return List.of(e.getMessage());
+    }
   }
 
   /**

@@ -77,7 +77,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
         new AdvisoryEvaluator(),
         Hysteresis.DEFAULT,
         Clock.systemUTC(),
-        c -> AdvisorySettings.DEFAULTS);
+        c -> AdvisorySettings.of(c.spec().advisories()));
   }
 
   /** Listens to both registries (shards already there are taken in). Returns this. */
@@ -106,6 +106,22 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     }
     synchronized (a) {
       return a.active();
+    }
+  }
+
+  /**
+   * Whether the component has been judged long enough for its advisories to mean something: every
+   * shard evaluated as often as an advisory needs to start. Until then (a start, a restart) an
+   * empty list may only mean "not yet", and what was shown before should stand.
+   */
+  public boolean settled(String component) {
+    ComponentAdvice a = advice.get(component);
+    if (a == null) {
+      return false;
+    }
+    int shardCount = Math.max(1, shardsByComponent.getOrDefault(component, Set.of()).size());
+    synchronized (a) {
+      return a.evaluations() >= hysteresis.startAfter() * shardCount;
     }
   }
 

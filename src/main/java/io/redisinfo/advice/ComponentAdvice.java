@@ -20,6 +20,7 @@ final class ComponentAdvice {
   private final Map<Advisory.Key, Entry> entries = new HashMap<>();
 
   private final Set<String> eventRules;
+  private int evaluations;
 
   /**
    * @param eventRules rules whose advisories start at their first sighting
@@ -28,6 +29,11 @@ final class ComponentAdvice {
     this.component = component;
     this.hysteresis = hysteresis;
     this.eventRules = eventRules;
+  }
+
+  /** Evaluations taken so far. */
+  int evaluations() {
+    return evaluations;
   }
 
   private static final class Entry {
@@ -47,6 +53,7 @@ final class ComponentAdvice {
       Predicate<Advisory.Key> inScope,
       Instant now,
       AdvisoryListener listener) {
+    evaluations++;
     Map<Advisory.Key, Advisory> foundByKey = new HashMap<>();
     for (Advisory a : found) {
       if (inScope.test(a.key())) {

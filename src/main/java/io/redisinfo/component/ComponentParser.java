@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -35,18 +36,30 @@ public final class ComponentParser {
           "tls",
           "auth",
           "polling",
-          "config");
+          "config",
+          "advisories");
 
   private final ObjectMapper mapper;
   private final boolean strict;
+  private final Function<AdvisoryTuning, List<String>> tuningCheck;
 
   /**
    * @param strict also reject unknown fields and a wrong apiVersion/kind (files are strict; the API
    *     server has already pruned and checked resources)
    */
   public ComponentParser(ObjectMapper mapper, boolean strict) {
+    this(mapper, strict, tuning -> List.of());
+  }
+
+  /**
+   * @param tuningCheck the problems of a {@code spec.advisories} (unknown rules or thresholds, bad
+   *     values), given by the adapter that knows the rules
+   */
+  public ComponentParser(
+      ObjectMapper mapper, boolean strict, Function<AdvisoryTuning, List<String>> tuningCheck) {
     this.mapper = mapper;
     this.strict = strict;
+    this.tuningCheck = tuningCheck;
   }
 
   public ParsedComponent parse(JsonNode document, String defaultNamespace) {
@@ -193,15 +206,79 @@ public final class ComponentParser {
       }
     }
 
+    AdvisoryTuning advisories = advisories(spec.get("advisories"), problems);
+
     if (!problems.isEmpty()) {
       return new ParsedComponent(namespace, name, null, problems);
     }
     ComponentSpec componentSpec =
         new ComponentSpec(
-            purpose, endpoint, selector, podPort, database, tls, username, secretRef, polling,
-            config, tlsRefs);
+            purpose,
+            endpoint,
+            selector,
+            podPort,
+            database,
+            tls,
+            username,
+            secretRef,
+            polling,
+            config,
+            tlsRefs,
+            advisories);
     return new ParsedComponent(
         namespace, name, new Component(namespace, name, componentSpec, generation), List.of());
+  }
+
+  private AdvisoryTuning advisories(JsonNode node, List<String> problems) {
+    if (node == null || node.isNull()) {
+      return AdvisoryTuning.NONE;
+    }
+    if (!node.isObject()) {
+      problems.add("spec.advisories must be an object, got " + node.getNodeType());
+      return AdvisoryTuning.NONE;
+    }
+    List<String> disabled = new ArrayList<>();
+    JsonNode list = node.get("disabled");
+    if (list != null && !list.isNull()) {
+      if (!list.isArray()) {
+        problems.add("spec.advisories.disabled must be a list of rule names, got " + list);
+      } else {
+        for (JsonNode rule : list) {
+          if (!rule.isTextual()) {
+            problems.add("spec.advisories.disabled holds a non-name: " + rule);
+          } else {
+            disabled.add(rule.asText());
+          }
+        }
+      }
+    }
+    Map<String, Object> thresholds = new LinkedHashMap<>();
+    JsonNode map = node.get("thresholds");
+    if (map != null && !map.isNull()) {
+      if (!map.isObject()) {
+        problems.add("spec.advisories.thresholds must be an object, got " + map);
+      } else {
+        map.fields()
+            .forEachRemaining(
+                e ->
+                    thresholds.put(
+                        e.getKey(),
+                        e.getValue().isNumber()
+                            ? e.getValue().numberValue()
+                            : e.getValue().asText()));
+      }
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      if (!field.equals("disabled") && !field.equals("thresholds")) {
+        problems.add("spec.advisories." + field + " is not a known field (disabled, thresholds)");
+      }
+    }
+    AdvisoryTuning tuning = new AdvisoryTuning(disabled, thresholds);
+    for (String problem : tuningCheck.apply(tuning)) {
+      problems.add("spec.advisories: " + problem);
+    }
+    return tuning;
   }
 
   /** A strict boolean: true or false, not "yes", 1 or "true". Absent is false. */

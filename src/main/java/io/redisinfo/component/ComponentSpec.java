@@ -10,6 +10,7 @@ import java.util.Map;
  * @param polling the component's own interval range, or null for the operator-wide one
  * @param config any JSON object, published unchanged in the directory
  * @param tlsRefs where the TLS CA and client certificate are ({@link TlsRefs#NONE} for none)
+ * @param advisories {@code spec.advisories} ({@link AdvisoryTuning#NONE} for none)
  */
 public record ComponentSpec(
     Purpose purpose,
@@ -22,10 +23,12 @@ public record ComponentSpec(
     SecretRef passwordSecretRef,
     PollingRange polling,
     Map<String, Object> config,
-    TlsRefs tlsRefs) {
+    TlsRefs tlsRefs,
+    AdvisoryTuning advisories) {
 
   public ComponentSpec {
     tlsRefs = tlsRefs == null ? TlsRefs.NONE : tlsRefs;
+    advisories = advisories == null ? AdvisoryTuning.NONE : advisories;
   }
 
   /** A spec without TLS material (TLS, if on, trusts the JVM's CAs). */
@@ -51,6 +54,7 @@ public record ComponentSpec(
         passwordSecretRef,
         polling,
         config,
-        TlsRefs.NONE);
+        TlsRefs.NONE,
+        AdvisoryTuning.NONE);
   }
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.redisinfo.advice.AdvisorySettings;
 import io.redisinfo.component.Component;
 import io.redisinfo.component.ComponentParser;
 import io.redisinfo.component.ComponentRegistry;
@@ -104,7 +105,7 @@ public final class ClusterInventory implements AutoCloseable {
     this.components = components;
     this.shards = shards;
     this.mapper = mapper;
-    this.parser = new ComponentParser(mapper, false);
+    this.parser = new ComponentParser(mapper, false, AdvisorySettings::problems);
   }
 
   /** The source owning the shards of one component. */

@@ -132,6 +132,8 @@ public final class KubernetesOperator implements AutoCloseable {
               engine.directory(),
               new ServiceBindingSecrets(client, inventory::secret),
               leader::get,
+              engine.advisories(),
+              new AdvisoryReporting(new WarningEvents(client, clock, settings.identity()), clock),
               clock,
               settings.tick());
       engine.components().addListener(reconciler);

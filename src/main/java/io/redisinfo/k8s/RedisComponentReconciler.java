@@ -6,6 +6,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.redisinfo.advice.Advisory;
+import io.redisinfo.advice.AdvisorySettings;
+import io.redisinfo.advice.AdvisoryTracker;
 import io.redisinfo.component.ComponentListener;
 import io.redisinfo.component.ComponentParser;
 import io.redisinfo.component.ComponentRegistry;
@@ -57,6 +60,8 @@ public final class RedisComponentReconciler
   private final Directory directoryEntries;
   private final ServiceBindingSecrets bindings;
   private final BooleanSupplier leader;
+  private final AdvisoryTracker advisories;
+  private final AdvisoryReporting reporting;
   private final Clock clock;
   private final Duration tick;
 
@@ -72,13 +77,15 @@ public final class RedisComponentReconciler
       Directory directoryEntries,
       ServiceBindingSecrets bindings,
       BooleanSupplier leader,
+      AdvisoryTracker advisories,
+      AdvisoryReporting reporting,
       Clock clock,
       Duration tick) {
     this.inventory = inventory;
     this.components = components;
     this.shards = shards;
     this.mapper = mapper;
-    this.parser = new ComponentParser(mapper, false);
+    this.parser = new ComponentParser(mapper, false, AdvisorySettings::problems);
     this.aggregator = new ComponentStatusAggregator(clock);
     this.policy = policy;
     this.writer = writer;
@@ -87,6 +94,8 @@ public final class RedisComponentReconciler
     this.directoryEntries = directoryEntries;
     this.bindings = bindings;
     this.leader = leader;
+    this.advisories = advisories;
+    this.reporting = reporting;
     this.clock = clock;
     this.tick = tick;
   }
@@ -110,20 +119,35 @@ public final class RedisComponentReconciler
       ComponentStatus status = statusOf(resource);
       String binding =
           bindings.sync(resource, directoryEntries.get(key).orElse(null), password(resource));
-      boolean bindingChanged =
-          !java.util.Objects.equals(binding, storedBinding(resource.getStatus()));
-      if ((bindingChanged || policy.due(key, status))
-          && !(resource.getStatus() != null && nothingNewYet(status) && !bindingChanged)
-          && writer.write(resource, withBinding(StatusMapping.toResource(status), binding))) {
+      // Null until judged in this process: what the stored status shows then stands.
+      List<Advisory> advice = advisories.settled(key) ? advisories.advisories(key) : null;
+      boolean extrasChanged =
+          !java.util.Objects.equals(binding, storedBinding(resource.getStatus()))
+              || (advice != null && AdvisoryReporting.differs(resource.getStatus(), advice));
+      if ((extrasChanged || policy.due(key, status))
+          && !(resource.getStatus() != null && nothingNewYet(status) && !extrasChanged)
+          && writer.write(
+              resource, extras(StatusMapping.toResource(status), resource, binding, advice))) {
         policy.recordWritten(key, status);
+      }
+      if (advice != null) {
+        reporting.announce(resource, advice);
       }
       events.report(resource, status.readyCondition());
     }
     return UpdateControl.<RedisComponent>noUpdate().rescheduleAfter(tick);
   }
 
-  private static RedisComponentStatus withBinding(RedisComponentStatus status, String binding) {
+  /** The parts of the status the core status does not hold: binding and advisories. */
+  private static RedisComponentStatus extras(
+      RedisComponentStatus status, RedisComponent resource, String binding, List<Advisory> advice) {
     status.setBinding(binding == null ? null : new BindingStatus(binding));
+    if (advice != null) {
+      AdvisoryReporting.withAdvisories(status, advice);
+    } else if (resource.getStatus() != null) {
+      status.setAdvisories(resource.getStatus().getAdvisories());
+      status.setAdvice(resource.getStatus().getAdvice());
+    }
     return status;
   }
 
@@ -189,6 +213,18 @@ public final class RedisComponentReconciler
               generation));
     }
     extra.add(directoryCondition(key, namespace, generation));
+    if (advisories.settled(key)) {
+      extra.add(reporting.healthy(advisories.advisories(key), generation));
+    } else if (Conditions.find(previous, AdvisoryReporting.HEALTHY) == null) {
+      extra.add(
+          new ComponentCondition(
+              AdvisoryReporting.HEALTHY,
+              ComponentCondition.UNKNOWN,
+              "Evaluating",
+              "advisories need a few polls of every shard",
+              clock.instant(),
+              generation));
+    }
     return status.withConditions(Conditions.merge(status.conditions(), extra));
   }
 
@@ -232,6 +268,7 @@ public final class RedisComponentReconciler
     if (current == null && previous != null) {
       policy.forget(previous.key());
       events.forget(previous.key());
+      reporting.forget(previous.key());
       if (leader.getAsBoolean() && previous.namespace() != null && previous.name() != null) {
         // The cluster deletes it with its owner; a test API server has no garbage collector.
         bindings.remove(previous.namespace(), previous.name());

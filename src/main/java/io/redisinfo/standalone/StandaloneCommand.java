@@ -1,6 +1,7 @@
 package io.redisinfo.standalone;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redisinfo.advice.AdvisorySettings;
 import io.redisinfo.app.Engine;
 import io.redisinfo.cli.CommonOptions;
 import io.redisinfo.cli.StopSignal;
@@ -125,7 +126,8 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
         new ComponentFiles(
             componentFiles,
             namespace,
-            new ComponentFile(new ComponentParser(new ObjectMapper(), true)));
+            new ComponentFile(
+                new ComponentParser(new ObjectMapper(), true, AdvisorySettings::problems)));
     CompletableFuture<?> firstRead = CompletableFuture.runAsync(files::read, daemonThread());
 
     AtomicBoolean loaded = new AtomicBoolean();

@@ -121,8 +121,39 @@ class OperatorRestartTest {
                                     : "True/Ready";
                         assertThat(e.getValue()).as(e.getKey()).isEqualTo(expected);
                       });
-              assertThat(events()).hasSize(UNREACHABLE + NO_SECRET);
+              assertThat(events().keySet())
+                  .filteredOn(n -> n.endsWith(".unreachable") || n.endsWith(".secretnotfound"))
+                  .hasSize(UNREACHABLE + NO_SECRET);
+              // Advisories judged (and announced) everywhere they can be.
+              assertThat(healthy().values()).doesNotContain("Unknown/Evaluating");
             });
+  }
+
+  /** The Healthy condition of each healthy component. */
+  private Map<String, String> healthy() {
+    return k8s
+        .client
+        .resources(RedisComponent.class)
+        .inNamespace(OperatorFixture.NS)
+        .list()
+        .getItems()
+        .stream()
+        .filter(c -> c.getMetadata().getName().matches("c\\d+"))
+        .collect(
+            Collectors.toMap(
+                c -> c.getMetadata().getName(),
+                c -> {
+                  Condition h =
+                      c.getStatus() == null || c.getStatus().getConditions() == null
+                          ? null
+                          : c.getStatus().getConditions().stream()
+                              .filter(x -> "Healthy".equals(x.getType()))
+                              .findFirst()
+                              .orElse(null);
+                  return h == null ? "none" : h.getStatus() + "/" + h.getReason();
+                },
+                (a, b) -> a,
+                TreeMap::new));
   }
 
   /** Every Event, by name, with its count. */
@@ -138,12 +169,16 @@ class OperatorRestartTest {
    * every component a few times, checking all the while that nothing left Ready=True.
    */
   private void assertNothingVisibleChanges(
-      OperatorFixture.Replica newcomer, Map<String, String> before, Map<String, Integer> events) {
+      OperatorFixture.Replica newcomer,
+      Map<String, String> before,
+      Map<String, String> healthyBefore,
+      Map<String, Integer> events) {
     await()
         .atMost(WAIT)
         .untilAsserted(
             () -> {
               assertThat(readiness()).isEqualTo(before);
+              assertThat(healthy()).isEqualTo(healthyBefore);
               for (int i = 0; i < HEALTHY; i++) {
                 assertThat(newcomer.engine().shards().get("shop/c" + i))
                     .hasValueSatisfying(s -> assertThat(s.snapshot().reachable()).isTrue());
@@ -153,7 +188,11 @@ class OperatorRestartTest {
     await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(readiness()).isEqualTo(before));
+        .untilAsserted(
+            () -> {
+              assertThat(readiness()).isEqualTo(before);
+              assertThat(healthy()).isEqualTo(healthyBefore);
+            });
     Map<String, Long> writesPerComponent =
         k8s.cluster.requests(r -> r.path().endsWith("/status")).stream()
             .collect(Collectors.groupingBy(r -> r.path(), Collectors.counting()));
@@ -167,13 +206,14 @@ class OperatorRestartTest {
     createComponents();
     awaitSettled();
     Map<String, String> before = readiness();
+    Map<String, String> healthyBefore = healthy();
     Map<String, Integer> events = events();
 
     first.stop();
     k8s.cluster.clearRequests();
     OperatorFixture.Replica second = k8s.start(STATUS_INTERVAL);
 
-    assertNothingVisibleChanges(second, before, events);
+    assertNothingVisibleChanges(second, before, healthyBefore, events);
   }
 
   @Test
@@ -183,6 +223,7 @@ class OperatorRestartTest {
     createComponents();
     awaitSettled();
     Map<String, String> before = readiness();
+    Map<String, String> healthyBefore = healthy();
     Map<String, Integer> events = events();
     String holder =
         k8s.client
@@ -211,7 +252,7 @@ class OperatorRestartTest {
                         .getSpec()
                         .getHolderIdentity()));
 
-    assertNothingVisibleChanges(standby, before, events);
+    assertNothingVisibleChanges(standby, before, healthyBefore, events);
   }
 
   private static int deadPort() {

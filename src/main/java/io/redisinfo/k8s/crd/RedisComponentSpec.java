@@ -70,6 +70,11 @@ public class RedisComponentSpec {
           + " interval shortens while INFO values change and lengthens while they stay still.")
   private PollingSpec polling;
 
+  @JsonPropertyDescription(
+      "Tuning of the purpose-aware advisories (Healthy condition, status.advisories): rules to"
+          + " turn off and thresholds to change.")
+  private AdvisoriesSpec advisories;
+
   @PreserveUnknownFields
   @JsonPropertyDescription(
       "Any JSON object, published unchanged in the directory entry of this component (for"
@@ -131,6 +136,14 @@ public class RedisComponentSpec {
 
   public void setAuth(AuthSpec auth) {
     this.auth = auth;
+  }
+
+  public AdvisoriesSpec getAdvisories() {
+    return advisories;
+  }
+
+  public void setAdvisories(AdvisoriesSpec advisories) {
+    this.advisories = advisories;
   }
 
   public PollingSpec getPolling() {

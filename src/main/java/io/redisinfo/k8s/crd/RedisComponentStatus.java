@@ -20,6 +20,16 @@ public class RedisComponentStatus {
   private BindingStatus binding;
 
   @JsonPropertyDescription(
+      "Purpose-aware advisories now active (docs/ADVISORIES.md), most severe first; the Healthy"
+          + " condition names the worst.")
+  private List<AdvisoryStatus> advisories;
+
+  @JsonPropertyDescription(
+      "The ADVICE column: none, or the number of advisories and the worst rule, e.g."
+          + " 2 (no-maxmemory).")
+  private String advice;
+
+  @JsonPropertyDescription(
       "Kubernetes conditions; Ready is True while the primary answers INFO, False with a reason and a message that says what to fix otherwise.")
   private List<Condition> conditions;
 
@@ -247,5 +257,21 @@ public class RedisComponentStatus {
 
   public void setBinding(BindingStatus binding) {
     this.binding = binding;
+  }
+
+  public List<AdvisoryStatus> getAdvisories() {
+    return advisories;
+  }
+
+  public void setAdvisories(List<AdvisoryStatus> advisories) {
+    this.advisories = advisories;
+  }
+
+  public String getAdvice() {
+    return advice;
+  }
+
+  public void setAdvice(String advice) {
+    this.advice = advice;
   }
 }
