@@ -46,6 +46,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
   private final Map<String, ShardHistory> histories = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> shardsByComponent = new ConcurrentHashMap<>();
   private final Map<String, ComponentAdvice> advice = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> unknownRules = new ConcurrentHashMap<>();
   private final List<AdvisoryListener> listeners = new CopyOnWriteArrayList<>();
   private final AdvisoryListener fanOut = new FanOut();
 
@@ -108,6 +109,12 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     }
   }
 
+  /** One component's active advisories and the rules it could not be judged by. */
+  public ComponentAdvisories of(String component) {
+    return new ComponentAdvisories(
+        advisories(component), unknownRules.getOrDefault(component, List.of()));
+  }
+
   /** Every component with active advisories, by key; each list worst first. */
   public Map<String, List<Advisory>> all() {
     Map<String, List<Advisory>> all = new TreeMap<>();
@@ -159,13 +166,12 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
       }
     }
     infos.sort(java.util.Comparator.comparing(ShardInfo::id));
+    AdvisorySettings componentSettings = settings.apply(component);
+    unknownRules.put(
+        componentKey, evaluator.unknownRules(component.spec().purpose(), infos, componentSettings));
     List<Advisory> found =
         evaluator.evaluate(
-            component.spec().purpose(),
-            infos,
-            ids.size(),
-            settings.apply(component),
-            clock.instant());
+            component.spec().purpose(), infos, ids.size(), componentSettings, clock.instant());
     ComponentAdvice state =
         advice.computeIfAbsent(
             componentKey, k -> new ComponentAdvice(k, hysteresis, evaluator.eventRules()));
@@ -203,6 +209,9 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
   @Override
   public void onChanged(ParsedComponent previous, ParsedComponent current) {
     String key = current != null ? current.key() : previous.key();
+    if (current == null) {
+      unknownRules.remove(key);
+    }
     ComponentAdvice state = advice.get(key);
     if (state == null) {
       return;
