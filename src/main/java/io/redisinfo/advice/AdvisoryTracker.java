@@ -167,8 +167,8 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     }
     infos.sort(java.util.Comparator.comparing(ShardInfo::id));
     AdvisorySettings componentSettings = settings.apply(component);
-    unknownRules.put(
-        componentKey, evaluator.unknownRules(component.spec().purpose(), infos, componentSettings));
+    List<String> unknown =
+        evaluator.unknownRules(component.spec().purpose(), infos, componentSettings);
     List<Advisory> found =
         evaluator.evaluate(
             component.spec().purpose(), infos, ids.size(), componentSettings, clock.instant());
@@ -176,6 +176,15 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
         advice.computeIfAbsent(
             componentKey, k -> new ComponentAdvice(k, hysteresis, evaluator.eventRules()));
     synchronized (state) {
+      // Removals lock the state too: one that came while we judged has the last word, else a
+      // removed component or shard could get its advisories back from this stale evaluation.
+      if (!components.get(componentKey).equals(parsed) || !histories.containsKey(polledShard)) {
+        if (state.isEmpty() && components.get(componentKey).isEmpty()) {
+          advice.remove(componentKey, state);
+        }
+        return;
+      }
+      unknownRules.put(componentKey, unknown);
       state.update(
           found,
           key -> key.shard() == null || key.shard().equals(polledShard),
