@@ -1,6 +1,7 @@
 package io.redisinfo.advice;
 
 import io.redisinfo.component.Purpose;
+import io.redisinfo.info.Info;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +48,42 @@ public final class AdvisoryEvaluator {
 
   public AdvisoryEvaluator() {
     this(Rules.all());
+  }
+
+  /**
+   * The rules that apply to the purpose and are enabled, but that some shard's INFO lacks fields
+   * for ({@link Rule#requiredKeys}): their silence means "unknown", not "fine". Sorted by name.
+   */
+  public List<String> unknownRules(
+      Purpose purpose, List<ShardInfo> shards, AdvisorySettings settings) {
+    List<String> unknown = new ArrayList<>(0);
+    for (Rule rule : rules) {
+      if (SeverityTable.severity(rule.name(), purpose).isEmpty()
+          || settings.disabled().contains(rule.name())) {
+        continue;
+      }
+      for (ShardInfo shard : shards) {
+        if (!hasAll(shard.current(), rule.requiredKeys())) {
+          unknown.add(rule.name());
+          break;
+        }
+      }
+    }
+    unknown.sort(null);
+    return unknown;
+  }
+
+  private static boolean hasAll(Info info, Set<String> keys) {
+    for (String key : keys) {
+      boolean present =
+          key.startsWith("#")
+              ? info.sections().containsKey(key.substring(1))
+              : info.get(key) != null;
+      if (!present) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

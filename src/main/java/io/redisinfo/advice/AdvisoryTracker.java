@@ -47,6 +47,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
   private final Map<String, ShardHistory> histories = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> shardsByComponent = new ConcurrentHashMap<>();
   private final Map<String, ComponentAdvice> advice = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> unknownRules = new ConcurrentHashMap<>();
   private final List<AdvisoryListener> listeners = new CopyOnWriteArrayList<>();
   private final AdvisoryListener fanOut = new FanOut();
 
@@ -125,6 +126,12 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     }
   }
 
+  /** One component's active advisories and the rules it could not be judged by. */
+  public ComponentAdvisories of(String component) {
+    return new ComponentAdvisories(
+        advisories(component), unknownRules.getOrDefault(component, List.of()));
+  }
+
   /** Every component with active advisories, by key; each list worst first. */
   public Map<String, List<Advisory>> all() {
     Map<String, List<Advisory>> all = new TreeMap<>();
@@ -176,17 +183,25 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
       }
     }
     infos.sort(java.util.Comparator.comparing(ShardInfo::id));
+    AdvisorySettings componentSettings = settings.apply(component);
+    List<String> unknown =
+        evaluator.unknownRules(component.spec().purpose(), infos, componentSettings);
     List<Advisory> found =
         evaluator.evaluate(
-            component.spec().purpose(),
-            infos,
-            ids.size(),
-            settings.apply(component),
-            clock.instant());
+            component.spec().purpose(), infos, ids.size(), componentSettings, clock.instant());
     ComponentAdvice state =
         advice.computeIfAbsent(
             componentKey, k -> new ComponentAdvice(k, hysteresis, evaluator.eventRules()));
     synchronized (state) {
+      // Removals lock the state too: one that came while we judged has the last word, else a
+      // removed component or shard could get its advisories back from this stale evaluation.
+      if (!components.get(componentKey).equals(parsed) || !histories.containsKey(polledShard)) {
+        if (state.isEmpty() && components.get(componentKey).isEmpty()) {
+          advice.remove(componentKey, state);
+        }
+        return;
+      }
+      unknownRules.put(componentKey, unknown);
       state.update(
           found,
           key -> key.shard() == null || key.shard().equals(polledShard),
@@ -220,6 +235,9 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
   @Override
   public void onChanged(ParsedComponent previous, ParsedComponent current) {
     String key = current != null ? current.key() : previous.key();
+    if (current == null) {
+      unknownRules.remove(key);
+    }
     ComponentAdvice state = advice.get(key);
     if (state == null) {
       return;

@@ -19,6 +19,15 @@ public interface Rule {
   List<Finding> check(RuleInput input);
 
   /**
+   * The INFO keys this rule cannot judge without ({@code #section} for a whole section, such as
+   * {@code #commandstats}). Where a shard lacks one (an older server) the rule is "unknown" for the
+   * component rather than silent: {@link AdvisoryEvaluator#unknownRules}.
+   */
+  default Set<String> requiredKeys() {
+    return Set.of();
+  }
+
+  /**
    * The INFO keys this rule reads from {@link ShardInfo#previous()}: only those are kept from one
    * poll to the next (a whole INFO per shard would double the heap a shard costs).
    */

@@ -94,7 +94,7 @@ public final class Engine implements AutoCloseable {
       // A refresh waits for at most one INFO round trip, plus a margin for connecting.
       Duration refreshWait = options.timeout().multipliedBy(2).plusMillis(500);
       server.route(InfoHandler.PATH, new InfoHandler(shards, poller, refreshWait));
-      new ComponentsHandler(statuses, advisories::advisories).registerOn(server);
+      new ComponentsHandler(statuses, advisories::of).registerOn(server);
       server.route(AdvisoriesHandler.PATH, new AdvisoriesHandler(advisories));
       new DirectoryHandler(directory, json).registerOn(server);
       server.route("/metrics", new MetricsHandler(metrics));

@@ -1,7 +1,7 @@
 package io.redisinfo.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.redisinfo.advice.Advisory;
+import io.redisinfo.advice.ComponentAdvisories;
 import io.redisinfo.common.GoDuration;
 import io.redisinfo.component.ComponentSpec;
 import io.redisinfo.component.ParsedComponent;
@@ -19,29 +19,29 @@ import java.util.function.Function;
 /**
  * {@code GET /v1/components} and {@code GET /v1/components/{namespace}/{name}}: each component's
  * spec summary (null with {@code problems} when invalid), its status summary and its conditions.
- * Each item also lists its active {@code advisories}. The spec's {@code config} is left to the
- * directory; no password is ever written (the spec holds only a reference to one).
+ * Each item also lists its active {@code advisories} and the {@code unknownRules} its INFO lacks
+ * fields for. The spec's {@code config} is left to the directory; no password is ever written (the
+ * spec holds only a reference to one).
  */
 public final class ComponentsHandler implements ApiHandler {
   public static final String PATH = "/v1/components";
   public static final String PREFIX = PATH + "/";
 
   private final ComponentStatusTracker tracker;
-  private final Function<String, List<Advisory>> advisories;
+  private final Function<String, ComponentAdvisories> advisories;
 
   /**
-   * @param advisories the active advisories of a component by key ({@code
-   *     AdvisoryTracker::advisories})
+   * @param advisories a component's advice by key ({@code AdvisoryTracker::of})
    */
   public ComponentsHandler(
-      ComponentStatusTracker tracker, Function<String, List<Advisory>> advisories) {
+      ComponentStatusTracker tracker, Function<String, ComponentAdvisories> advisories) {
     this.tracker = Objects.requireNonNull(tracker);
     this.advisories = Objects.requireNonNull(advisories);
   }
 
   /** Components without advisories. */
   public ComponentsHandler(ComponentStatusTracker tracker) {
-    this(tracker, key -> List.of());
+    this(tracker, key -> ComponentAdvisories.NONE);
   }
 
   /** Routes both paths on {@code server}. */
@@ -103,10 +103,10 @@ public final class ComponentsHandler implements ApiHandler {
       json.writeEndObject();
     }
     json.writeEndArray();
-    AdvisoryJson.writeArray(
-        json,
-        "advisories",
-        component.key() == null ? List.of() : advisories.apply(component.key()));
+    ComponentAdvisories advice =
+        component.key() == null ? ComponentAdvisories.NONE : advisories.apply(component.key());
+    AdvisoryJson.writeArray(json, "advisories", advice.active());
+    Json.writeField(json, "unknownRules", advice.unknownRules());
     json.writeEndObject();
   }
 

@@ -20,6 +20,11 @@ public final class BlockedClients implements ShardRule {
   }
 
   @Override
+  public Set<String> requiredKeys() {
+    return Set.of("blocked_clients");
+  }
+
+  @Override
   public String why() {
     return "clients blocked on BLPOP, WAIT and the like hold connections and threads in the"
         + " application, unusual outside a queue";

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** {@code connected_clients} above a share of {@code maxclients} (Redis 6.2+ reports it). */
 public final class ClientsNearMax implements ShardRule {
@@ -11,6 +12,11 @@ public final class ClientsNearMax implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("connected_clients", "maxclients");
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
 import io.redisinfo.component.Purpose;
+import java.util.Set;
 
 /**
  * {@code maxmemory_policy} that does not fit the purpose: anything but {@code noeviction} where
@@ -16,6 +17,11 @@ public final class EvictionPolicy implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("maxmemory_policy");
   }
 
   @Override

@@ -25,6 +25,11 @@ public final class Evictions implements ShardRule {
   }
 
   @Override
+  public Set<String> requiredKeys() {
+    return Set.of("evicted_keys");
+  }
+
+  @Override
   public String why() {
     return "evictions are a cache working as designed, and silent data loss for anything else";
   }

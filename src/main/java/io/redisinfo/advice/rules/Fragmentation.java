@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /**
  * {@code mem_fragmentation_ratio} above the threshold with enough bytes wasted ({@code
@@ -15,6 +16,11 @@ public final class Fragmentation implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("mem_fragmentation_ratio", "used_memory_rss", "used_memory");
   }
 
   @Override

@@ -25,6 +25,11 @@ public final class FullResyncs implements ShardRule {
   }
 
   @Override
+  public Set<String> requiredKeys() {
+    return Set.of("sync_full");
+  }
+
+  @Override
   public String why() {
     return "a full resync forks the master, copies the whole data set and stalls the replica";
   }

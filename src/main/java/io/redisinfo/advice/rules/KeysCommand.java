@@ -25,6 +25,11 @@ public final class KeysCommand implements ShardRule {
   }
 
   @Override
+  public Set<String> requiredKeys() {
+    return Set.of("#commandstats");
+  }
+
+  @Override
   public String why() {
     return "KEYS walks the whole keyspace in one go and blocks every other client meanwhile";
   }

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** Keys with a TTL ({@code dbN: expires}) far below all keys, where every key should expire. */
 public final class KeysWithoutExpiry implements ShardRule {
@@ -11,6 +12,11 @@ public final class KeysWithoutExpiry implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("#keyspace");
   }
 
   @Override

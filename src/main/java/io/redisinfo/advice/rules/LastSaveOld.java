@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /**
  * AOF off, changes waiting, and the last RDB save older than the threshold (by the server's own
@@ -15,6 +16,12 @@ public final class LastSaveOld implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of(
+        "aof_enabled", "rdb_changes_since_last_save", "rdb_last_save_time", "server_time_usec");
   }
 
   @Override

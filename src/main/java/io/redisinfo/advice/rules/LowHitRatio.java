@@ -20,6 +20,11 @@ public final class LowHitRatio implements ShardRule {
   }
 
   @Override
+  public Set<String> requiredKeys() {
+    return Set.of("keyspace_hits", "keyspace_misses");
+  }
+
+  @Override
   public String why() {
     return "a cache that mostly misses costs a round trip per request and saves little";
   }

@@ -6,6 +6,7 @@ import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A component of several shards with no master, or with more than one (Redis Cluster shards, which
@@ -17,6 +18,11 @@ public final class MasterCount implements Rule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("role");
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** used_memory above a share of maxmemory: the next growth evicts keys or fails writes. */
 public final class MemoryNearLimit implements ShardRule {
@@ -11,6 +12,11 @@ public final class MemoryNearLimit implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("used_memory", "maxmemory");
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** {@code maxmemory:0}: nothing stops the data set from growing until the pod is OOM-killed. */
 public final class NoMaxmemory implements ShardRule {
@@ -11,6 +12,11 @@ public final class NoMaxmemory implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("maxmemory");
   }
 
   @Override

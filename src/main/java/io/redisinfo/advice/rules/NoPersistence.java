@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /**
  * AOF off and no RDB save since the server started ({@code rdb_saves:0}, Redis 7+), while changes
@@ -15,6 +16,11 @@ public final class NoPersistence implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("aof_enabled", "rdb_saves", "rdb_changes_since_last_save", "uptime_in_seconds");
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The last RDB save, AOF write or AOF rewrite failed. */
 public final class PersistenceFailing implements ShardRule {
@@ -15,6 +16,11 @@ public final class PersistenceFailing implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("rdb_last_bgsave_status");
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /**
  * A pure cache that writes to disk: AOF on, or RDB snapshots beyond those replica syncs explain
@@ -14,6 +15,11 @@ public final class PersistenceOnCache implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("aof_enabled");
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** {@code redis_version} of a major below the supported ones. */
 public final class RedisEol implements ShardRule {
@@ -11,6 +12,11 @@ public final class RedisEol implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("redis_version");
   }
 
   @Override

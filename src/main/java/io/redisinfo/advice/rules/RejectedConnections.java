@@ -25,6 +25,11 @@ public final class RejectedConnections implements ShardRule {
   }
 
   @Override
+  public Set<String> requiredKeys() {
+    return Set.of("rejected_connections");
+  }
+
+  @Override
   public String why() {
     return "a rejected client gets an error instead of a connection: the application fails";
   }

@@ -6,6 +6,7 @@ import io.redisinfo.advice.ShardRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A master's {@code slaveN} line with {@code lag} (seconds since the replica's last ack) high. */
 public final class ReplicaLag implements ShardRule {
@@ -14,6 +15,11 @@ public final class ReplicaLag implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("role");
   }
 
   @Override

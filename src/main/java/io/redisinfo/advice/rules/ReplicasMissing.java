@@ -5,6 +5,7 @@ import io.redisinfo.advice.Rule;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import java.util.List;
+import java.util.Set;
 
 /**
  * In a component of several shards with one master, the master sees fewer connected replicas
@@ -16,6 +17,11 @@ public final class ReplicasMissing implements Rule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("role");
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /**
  * A replica whose {@code master_link_status} has been {@code down} for longer than {@code
@@ -15,6 +16,11 @@ public final class ReplicationLinkDown implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("role");
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.redisinfo.advice.ShardRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Keys in more than one logical database ({@code dbN} lines with keys). */
 public final class SeveralDatabases implements ShardRule {
@@ -14,6 +15,11 @@ public final class SeveralDatabases implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("#keyspace");
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.redisinfo.advice.rules;
 import io.redisinfo.advice.RuleInput;
 import io.redisinfo.advice.ShardInfo;
 import io.redisinfo.advice.ShardRule;
+import java.util.Set;
 
 /** {@code latest_fork_usec} above the threshold. */
 public final class SlowFork implements ShardRule {
@@ -11,6 +12,11 @@ public final class SlowFork implements ShardRule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> requiredKeys() {
+    return Set.of("latest_fork_usec");
   }
 
   @Override
