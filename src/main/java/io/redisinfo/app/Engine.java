@@ -26,6 +26,8 @@ import io.redisinfo.shard.ShardRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,7 @@ public final class Engine implements AutoCloseable {
   private final AdaptivePoller poller;
   private final ComponentStatusTracker statuses;
   private final AdvisoryTracker advisories;
+  private final List<PollObserver> pollObservers = new CopyOnWriteArrayList<>();
   private final Directory directory;
   private final ScheduledThreadPoolExecutor timer;
   private final ApiServer http;
@@ -67,6 +70,9 @@ public final class Engine implements AutoCloseable {
             (shard, error, duration) -> {
               pollMetrics.onPoll(shard, error, duration);
               advisories.onPoll(shard, error, duration);
+              for (PollObserver observer : pollObservers) {
+                observer.onPoll(shard, error, duration);
+              }
             });
     this.statuses =
         new ComponentStatusTracker(
@@ -146,6 +152,14 @@ public final class Engine implements AutoCloseable {
 
   public ComponentStatusTracker statuses() {
     return statuses;
+  }
+
+  /**
+   * Also tells {@code observer} of every finished poll (an adapter's own interest, e.g. the
+   * operator's reconcile triggers). Called on the poller's threads: must be quick.
+   */
+  public void addPollObserver(PollObserver observer) {
+    pollObservers.add(observer);
   }
 
   /** Every component's advisories; add an {@code AdvisoryListener} to hear them start and clear. */

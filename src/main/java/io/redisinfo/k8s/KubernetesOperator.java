@@ -42,7 +42,8 @@ public final class KubernetesOperator implements AutoCloseable {
    * @param retryPeriod how often candidates try to acquire or renew
    * @param exitOnStopLeading end the process when the Lease is lost (a restart rejoins as standby)
    * @param statusInterval the shortest time between two status writes of a component
-   * @param tick how often each component's status is recomputed (a write is done only when due)
+   * @param tick the longest time between two reconciles of a component when no change of it is seen
+   *     (a safety net: changes arrive as events)
    * @param directoryConfigMap the directory ConfigMap's name in each namespace
    */
   public record Settings(
@@ -102,6 +103,14 @@ public final class KubernetesOperator implements AutoCloseable {
     ConfigMapDirectory configMaps = null;
     // Without leader election this replica is the only writer; with it, the Lease decides.
     AtomicBoolean leader = new AtomicBoolean(!settings.leaderElection());
+    // What the engine sees becomes reconcile events: no timer over every component.
+    ComponentChangeEventSource changes =
+        new ComponentChangeEventSource(engine.advisories()::settled);
+    engine.addPollObserver(changes);
+    engine.shards().addListener(changes);
+    engine.components().addListener(changes);
+    engine.directory().addListener(changes);
+    engine.advisories().addListener(changes);
     try {
       inventory.start();
       // Started once the inventory has filled the directory: an empty directory would mean
@@ -115,6 +124,7 @@ public final class KubernetesOperator implements AutoCloseable {
                   .withNamespaces(settings.namespaces())
                   .withLeader(leader::get)
                   .withConfigMapName(settings.directoryConfigMap())
+                  .withLeftOutListener(changes::trigger)
                   .withInstance(settings.identity())
                   .withMeters(meterRegistry == null ? new SimpleMeterRegistry() : meterRegistry));
       configMaps.start();
@@ -134,6 +144,7 @@ public final class KubernetesOperator implements AutoCloseable {
               leader::get,
               engine.advisories(),
               new AdvisoryReporting(new WarningEvents(client, clock, settings.identity()), clock),
+              changes,
               clock,
               settings.tick());
       engine.components().addListener(reconciler);

@@ -139,7 +139,10 @@ public final class OperatorCommand implements Callable<Integer> {
                   Duration.ofSeconds(2),
                   true,
                   statusInterval,
-                  Duration.ofSeconds(1),
+                  // Events bring changes; this is only the safety net's period.
+                  statusInterval.compareTo(Duration.ofMinutes(5)) > 0
+                      ? statusInterval
+                      : Duration.ofMinutes(5),
                   directoryConfigMap),
               metrics.statusWriteMetrics(),
               metrics.registry());

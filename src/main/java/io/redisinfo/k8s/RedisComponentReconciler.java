@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.redisinfo.advice.Advisory;
 import io.redisinfo.advice.AdvisorySettings;
 import io.redisinfo.advice.AdvisoryTracker;
@@ -36,8 +38,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Each reconcile observes (the component as the inventory read it, its shards' latest snapshots,
  * the problem found in its spec or Secret), computes the status the user should see, and writes it
- * when {@link StatusPolicy} says it is due; then it asks to be called again after a short tick,
- * which is how poll results reach the status without any API call in between.
+ * when {@link StatusPolicy} says it is due. It is called when something of the component changes
+ * ({@link ComponentChangeEventSource}: a visible poll result, a shard, the spec, the directory, an
+ * advisory), again when a rate-limited change becomes due, and otherwise only by a slow resync.
  */
 @ControllerConfiguration(name = RedisComponentReconciler.NAME)
 public final class RedisComponentReconciler
@@ -63,7 +66,8 @@ public final class RedisComponentReconciler
   private final AdvisoryTracker advisories;
   private final AdvisoryReporting reporting;
   private final Clock clock;
-  private final Duration tick;
+  private final Duration resync;
+  private final ComponentChangeEventSource changes;
 
   RedisComponentReconciler(
       ClusterInventory inventory,
@@ -79,8 +83,9 @@ public final class RedisComponentReconciler
       BooleanSupplier leader,
       AdvisoryTracker advisories,
       AdvisoryReporting reporting,
+      ComponentChangeEventSource changes,
       Clock clock,
-      Duration tick) {
+      Duration resync) {
     this.inventory = inventory;
     this.components = components;
     this.shards = shards;
@@ -97,7 +102,8 @@ public final class RedisComponentReconciler
     this.advisories = advisories;
     this.reporting = reporting;
     this.clock = clock;
-    this.tick = tick;
+    this.resync = resync;
+    this.changes = changes;
   }
 
   @Override
@@ -134,8 +140,25 @@ public final class RedisComponentReconciler
         reporting.announce(resource, advice);
       }
       events.report(resource, status.readyCondition());
+      // Changes arrive as events (ComponentChangeEventSource); a figure that changed but was
+      // not due yet is looked at again when it is; else a slow resync as a safety net.
+      Duration pending = policy.untilDue(key, status);
+      return UpdateControl.<RedisComponent>noUpdate()
+          .rescheduleAfter(
+              pending == null
+                  ? resync
+                  : pending.plusMillis(100).compareTo(resync) < 0
+                      ? pending.plusMillis(100)
+                      : resync);
     }
-    return UpdateControl.<RedisComponent>noUpdate().rescheduleAfter(tick);
+    // Not read by the inventory yet: its sync triggers an event, but do not depend on it.
+    return UpdateControl.<RedisComponent>noUpdate().rescheduleAfter(Duration.ofSeconds(1));
+  }
+
+  @Override
+  public List<EventSource<?, RedisComponent>> prepareEventSources(
+      EventSourceContext<RedisComponent> context) {
+    return List.of(changes);
   }
 
   /** The parts of the status the core status does not hold: binding and advisories. */

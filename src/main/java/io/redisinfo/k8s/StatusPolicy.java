@@ -63,6 +63,22 @@ final class StatusPolicy {
     written.putIfAbsent(key, new Written(stored, clock.instant()));
   }
 
+  /**
+   * How long until {@code status}, which differs visibly from the last written one but was not due,
+   * becomes due; null when nothing is pending (it equals what was written).
+   */
+  Duration untilDue(String key, ComponentStatus status) {
+    Written last = written.get(key);
+    if (last == null) {
+      return Duration.ZERO;
+    }
+    if (last.status().visiblyEquals(status)) {
+      return null;
+    }
+    Duration left = Duration.between(clock.instant(), last.at().plus(interval));
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
   void recordWritten(String key, ComponentStatus status) {
     written.put(key, new Written(status, clock.instant()));
   }

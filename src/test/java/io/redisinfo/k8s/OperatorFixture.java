@@ -67,7 +67,8 @@ final class OperatorFixture implements AutoCloseable {
                 Duration.ofMillis(250),
                 false,
                 statusInterval,
-                Duration.ofMillis(200),
+                // No timer: every change must reach the status as an event.
+                Duration.ofMinutes(10),
                 "redis-directory"),
             success -> {
               if (success) {

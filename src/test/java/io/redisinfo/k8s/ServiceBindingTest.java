@@ -97,6 +97,16 @@ class ServiceBindingTest {
               assertThat(owner.getUid()).isEqualTo(created.getMetadata().getUid());
             });
     // The directory ConfigMap never holds the password.
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                k8s.client
+                        .configMaps()
+                        .inNamespace(OperatorFixture.NS)
+                        .withName("redis-directory")
+                        .get()
+                    != null);
     assertThat(
             k8s.client
                 .configMaps()

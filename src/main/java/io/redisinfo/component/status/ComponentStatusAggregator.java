@@ -212,13 +212,16 @@ public final class ComponentStatusAggregator {
           generation,
           now);
     }
-    if (shards.isEmpty()) {
-      String message =
-          component.component().spec().selector() != null
-              ? "the selector matched no running pod yet"
-              : "the endpoint's shard is not registered yet";
-      return condition(ComponentCondition.FALSE, "NoShards", message, generation, now);
+    if (shards.isEmpty() && component.component().spec().selector() != null) {
+      return condition(
+          ComponentCondition.FALSE,
+          "NoShards",
+          "the selector matched no running pod yet",
+          generation,
+          now);
     }
+    // An endpoint's shard not registered yet is a moment inside the operator, not a problem of
+    // the user's: like a shard not polled yet.
     if (shards.stream().noneMatch(ComponentStatusAggregator::settled)) {
       // Nothing known yet in this process (a start, a restart, a new leader): what the status
       // said before still stands, so a restart does not look like an outage.
@@ -232,7 +235,9 @@ public final class ComponentStatusAggregator {
       return condition(
           ComponentCondition.UNKNOWN,
           "Polling",
-          "waiting for the first INFO of " + shards.size() + " shard(s)",
+          shards.isEmpty()
+              ? "waiting for the endpoint's shard"
+              : "waiting for the first INFO of " + shards.size() + " shard(s)",
           generation,
           now);
     }

@@ -231,6 +231,7 @@ class GeneratedCrdTest {
             "tls",
             "auth",
             "polling",
+            "advisories",
             "config");
   }
 
