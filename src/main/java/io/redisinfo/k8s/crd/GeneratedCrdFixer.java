@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  *       descriptions (so {@code kubectl explain} would show nothing) and no rules; the
  *       descriptions, the required key and operator, and the operator enum of the Kubernetes API
  *       are added.
+ *   <li>The label {@code servicebinding.io/provisioned-service: "true"} (every RedisComponent is
+ *       a provisioned service, see {@code status.binding}).
  * </ul>
  */
 public final class GeneratedCrdFixer {
@@ -41,6 +43,8 @@ public final class GeneratedCrdFixer {
       "# Generated from io.redisinfo.k8s.crd by `./mvnw process-classes`: do not edit.\n";
 
   private static final String SELECTOR = "spec.selector";
+
+  static final String PROVISIONED_SERVICE = "servicebinding.io/provisioned-service";
 
   /** Descriptions for the schema nodes of {@code spec.selector}, by path below it. */
   private static final Map<String, String> SELECTOR_DESCRIPTIONS =
@@ -96,6 +100,9 @@ public final class GeneratedCrdFixer {
       dropAdditionalPropertiesOfFreeFormObjects(root);
       completeSelector(root.getProperties().get("spec").getProperties().get("selector"));
     }
+    // servicebinding.io: a provisioned service's CRD carries this label, so that the Service
+    // Binding runtime may read status.binding of its resources.
+    crd.getMetadata().getLabels().put(PROVISIONED_SERVICE, "true");
     return crd;
   }
 

@@ -63,6 +63,8 @@ class GeneratedCrdTest {
 
   @Test
   void namesScopeAndSingleServedStoredVersion() {
+    assertThat(crd.getMetadata().getLabels())
+        .containsEntry("servicebinding.io/provisioned-service", "true");
     assertThat(crd.getMetadata().getName()).isEqualTo(RedisComponent.CRD_NAME);
     assertThat(crd.getSpec().getGroup()).isEqualTo("redisinfo.io");
     assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
