@@ -44,6 +44,10 @@ public final class OperatorApiCalls {
           new ApiCall(CORE, "secrets", "get"),
           new ApiCall(CORE, "secrets", "list"),
           new ApiCall(CORE, "secrets", "watch"),
+          // Each component's Service Binding Secret <component>-binding.
+          new ApiCall(CORE, "secrets", "create"),
+          new ApiCall(CORE, "secrets", "update"),
+          new ApiCall(CORE, "secrets", "delete"),
           // The per-namespace redis-directory ConfigMaps.
           new ApiCall(CORE, "configmaps", "get"),
           new ApiCall(CORE, "configmaps", "list"),

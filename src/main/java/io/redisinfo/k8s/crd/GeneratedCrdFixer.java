@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  *       descriptions (so {@code kubectl explain} would show nothing) and no rules; the
  *       descriptions, the required key and operator, and the operator enum of the Kubernetes API
  *       are added.
- *   <li>The label {@code servicebinding.io/provisioned-service: "true"} (every RedisComponent is
- *       a provisioned service, see {@code status.binding}).
+ *   <li>The label {@code servicebinding.io/provisioned-service: "true"} (every RedisComponent is a
+ *       provisioned service, see {@code status.binding}).
  * </ul>
  */
 public final class GeneratedCrdFixer {
