@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.lettuce.core.resource.Delay;
 import io.redisinfo.directory.Directory;
 import io.redisinfo.directory.DirectoryEntry;
 import io.redisinfo.directory.DirectoryJson;
@@ -109,6 +110,10 @@ public final class ConfigMapDirectory implements AutoCloseable {
 
   // Touched on the writer thread only.
   private final Map<String, Backoff> backoffs = new HashMap<>();
+
+  /** Lettuce's exponential delay with equal jitter: min, then doubling up to max. */
+  private final Delay retryDelay;
+
   private final ScheduledExecutorService executor;
 
   public ConfigMapDirectory(
@@ -123,6 +128,12 @@ public final class ConfigMapDirectory implements AutoCloseable {
     this.metrics = new ConfigMapDirectoryMetrics(options.meters(), leftOut::size);
     this.writer = new ConfigMapWriter(client, metrics, options.configMapName());
     this.events = new LeftOutEvents(client, Clock.systemUTC(), options.instance());
+    this.retryDelay =
+        Delay.equalJitter(
+            options.minBackoff(),
+            options.maxBackoff(),
+            options.minBackoff().toNanos(),
+            TimeUnit.NANOSECONDS);
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -279,7 +290,7 @@ public final class ConfigMapDirectory implements AutoCloseable {
       } else {
         dirty.add(namespace);
         Backoff failed = backoffs.computeIfAbsent(namespace, ns -> new Backoff());
-        long wait = failed.fail(options.minBackoff().toNanos(), options.maxBackoff().toNanos());
+        long wait = failed.fail(retryDelay);
         executor.schedule(this::syncDirty, wait, TimeUnit.NANOSECONDS);
       }
     }
@@ -448,15 +459,15 @@ public final class ConfigMapDirectory implements AutoCloseable {
     }
   }
 
+  /** A namespace's failed attempts in a row, and when it may be tried again. */
   private static final class Backoff {
     int failures;
     long notBefore;
 
     /** Records a failure; returns the wait before the next attempt, in nanoseconds. */
-    long fail(long minNanos, long maxNanos) {
-      long wait = minNanos << Math.min(failures, 20);
-      wait = wait <= 0 || wait > maxNanos ? maxNanos : wait;
+    long fail(Delay delay) {
       failures++;
+      long wait = delay.createDelay(failures).toNanos();
       notBefore = System.nanoTime() + wait;
       return wait;
     }
