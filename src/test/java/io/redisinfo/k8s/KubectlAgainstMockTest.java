@@ -160,7 +160,9 @@ class KubectlAgainstMockTest {
                   .as(table.out())
                   .hasSize(columns.split(",").length)
                   .doesNotContain("<none>");
-              assertThat(lines.get(1)).contains(server.address(), "master", "7.", "True");
+              assertThat(lines.get(0)).contains("REASON", "SHARDS", "LAST POLL");
+              assertThat(lines.get(1))
+                  .contains(server.address(), "master", "7.", "True", "Ready", "1/1", "stats");
             });
     Kubectl.Result directory =
         kubectl
