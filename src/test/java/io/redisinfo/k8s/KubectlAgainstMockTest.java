@@ -102,6 +102,31 @@ class KubectlAgainstMockTest {
   }
 
   @Test
+  void appliesDeployWithTheMonitoringComponent() throws Exception {
+    // The monitoring Component through an overlay of the user's, as docs/KUBERNETES.md shows it
+    // (kustomize wants the overlay outside deploy/ and relative paths).
+    Path overlay = Files.createDirectories(Path.of("target/kubectl-monitoring-overlay"));
+    Files.writeString(
+        overlay.resolve("kustomization.yaml"),
+        """
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources: [../../deploy]
+        components: [../../deploy/monitoring]
+        """);
+    Kubectl.Result monitoring =
+        kubectl.run("apply", "--validate=false", "-k", overlay.toString()).requireSuccess();
+    assertThat(monitoring.out())
+        .contains(
+            "servicemonitor.monitoring.coreos.com/redis-info-operator created",
+            "prometheusrule.monitoring.coreos.com/redis-info-operator created",
+            "configmap/redis-info-operator-dashboard created",
+            "poddisruptionbudget.policy/redis-info-operator created",
+            "role.rbac.authorization.k8s.io/redis-info-operator-leader-election created",
+            "deployment.apps/redis-info-operator created");
+  }
+
+  @Test
   void kubectlShowsLiveInfoInTheCrdsPrinterColumnsAndTheDirectoryConfigMap() throws Exception {
     RedisServer server = redis.start("requirepass", "s3cret");
     server.command("SET", "k", "v");
