@@ -127,6 +127,48 @@ class KubectlAgainstMockTest {
   }
 
   @Test
+  void appliesTheHelmChartWithEverySwitchOn() throws Exception {
+    kubectl
+        .run("apply", "--validate=false", "-f", "charts/redis-info-operator/crds/")
+        .requireSuccess();
+    client
+        .namespaces()
+        .resource(
+            new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata()
+                .withName("redis-ops")
+                .endMetadata()
+                .build())
+        .create();
+    String rendered =
+        new com.marcnuri.helm.Helm(Path.of("charts/redis-info-operator"))
+            .template()
+            .withName("redis-info-operator")
+            .withNamespace("redis-ops")
+            .withKubeVersion("1.30.0")
+            .set("serviceMonitor.enabled", "true")
+            .set("prometheusRule.enabled", "true")
+            .set("grafanaDashboard.enabled", "true")
+            .call();
+    Path manifests = dir.resolve("chart.yaml");
+    Files.writeString(manifests, rendered);
+    Kubectl.Result applied =
+        kubectl.run("apply", "--validate=false", "-f", manifests.toString()).requireSuccess();
+    assertThat(applied.out())
+        .contains(
+            "deployment.apps/redis-info-operator created",
+            "poddisruptionbudget.policy/redis-info-operator created",
+            "role.rbac.authorization.k8s.io/redis-info-operator-leader-election created",
+            "clusterrolebinding.rbac.authorization.k8s.io/redis-info-operator created",
+            "servicemonitor.monitoring.coreos.com/redis-info-operator created",
+            "prometheusrule.monitoring.coreos.com/redis-info-operator created",
+            "configmap/redis-info-operator-dashboard created");
+    assertThat(client.apps().deployments().inNamespace("redis-ops").list().getItems())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(2));
+  }
+
+  @Test
   void kubectlShowsLiveInfoInTheCrdsPrinterColumnsAndTheDirectoryConfigMap() throws Exception {
     RedisServer server = redis.start("requirepass", "s3cret");
     server.command("SET", "k", "v");
