@@ -1,4 +1,6 @@
-# redis-info-operator image: `docker build -t ghcr.io/redisinfo/redis-info-operator:0.1.0 .`
+# redis-info-operator image with a Docker daemon: `docker build -t redis-info-operator:0.1.0-SNAPSHOT .`
+# (the tag is the project version, as deploy/ and the Helm chart expect). Without a daemon:
+# `./mvnw -Pimage package` (Jib) builds the same image as target/redis-info-operator-image.tar.
 # The same image runs `operator` (the deploy/ manifests) and `standalone`.
 
 # --- build: the shaded jar (target/redis-info-operator.jar) ---
@@ -20,4 +22,7 @@ WORKDIR /app
 COPY --from=build /src/target/redis-info-operator.jar /app/redis-info-operator.jar
 USER 10001:10001
 EXPOSE 8080
-ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-jar","/app/redis-info-operator.jar"]
+# A default the Deployment's JAVA_TOOL_OPTIONS replaces (a flag on the java command line would
+# override the Deployment's setting instead).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java","-jar","/app/redis-info-operator.jar"]

@@ -10,4 +10,11 @@ if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/nu
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server redis-tools >/dev/null
 fi
+# promtool checks the alert rules and dashboard queries of deploy/monitoring/ (MonitoringManifestsTest).
+if ! command -v promtool >/dev/null; then
+  echo "Installing prometheus (Debian package, for promtool)"
+  SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+fi
 exec ./mvnw -B verify "$@"

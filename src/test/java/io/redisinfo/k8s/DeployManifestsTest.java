@@ -15,9 +15,12 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.redisinfo.k8s.OperatorApiCalls.ApiCall;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,11 +90,20 @@ class DeployManifestsTest {
             "ServiceAccount",
             "ClusterRole",
             "ClusterRoleBinding",
+            "Role",
+            "RoleBinding",
             "Deployment",
+            "PodDisruptionBudget",
             "Service");
     assertThat(only(Namespace.class).getMetadata().getName()).isEqualTo(NAMESPACE);
     for (HasMetadata o :
-        List.of(only(ServiceAccount.class), only(Deployment.class), only(Service.class))) {
+        List.of(
+            only(ServiceAccount.class),
+            only(Deployment.class),
+            only(Service.class),
+            only(Role.class),
+            only(RoleBinding.class),
+            only(PodDisruptionBudget.class))) {
       assertThat(o.getMetadata().getNamespace()).as(o.getKind()).isEqualTo(NAMESPACE);
     }
   }
@@ -115,9 +127,45 @@ class DeployManifestsTest {
   }
 
   @Test
-  void clusterRoleGrantsExactlyTheOperatorsApiCalls() {
+  void leaseRightsAreANamespacedRoleBoundToTheServiceAccount() {
+    Role role = only(Role.class);
+    assertThat(role.getRules())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+              assertThat(r.getResources()).containsExactly("leases");
+            });
+    assertThat(only(ClusterRole.class).getRules())
+        .as("no Lease rights cluster-wide")
+        .noneMatch(r -> r.getResources().contains("leases"));
+    RoleBinding binding = only(RoleBinding.class);
+    assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
+    assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+    assertThat(binding.getSubjects())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.getKind()).isEqualTo("ServiceAccount");
+              assertThat(s.getName()).isEqualTo(only(ServiceAccount.class).getMetadata().getName());
+              assertThat(s.getNamespace()).isEqualTo(NAMESPACE);
+            });
+    // The Lease lives in POD_NAMESPACE, the namespace the Role and the Deployment are in.
+    assertThat(operatorContainer().getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("POD_NAMESPACE");
+              assertThat(e.getValueFrom().getFieldRef().getFieldPath())
+                  .isEqualTo("metadata.namespace");
+            });
+  }
+
+  @Test
+  void clusterRoleAndLeaseRoleGrantExactlyTheOperatorsApiCalls() {
     Set<ApiCall> granted = new HashSet<>();
-    for (PolicyRule rule : only(ClusterRole.class).getRules()) {
+    List<PolicyRule> rules = new ArrayList<>(only(ClusterRole.class).getRules());
+    rules.addAll(only(Role.class).getRules());
+    for (PolicyRule rule : rules) {
       assertThat(rule.getNonResourceURLs()).as("no non-resource URLs").isNullOrEmpty();
       assertThat(rule.getResourceNames()).as("no resource names").isNullOrEmpty();
       for (String group : rule.getApiGroups()) {
@@ -135,7 +183,7 @@ class DeployManifestsTest {
     Set<ApiCall> beyond = new HashSet<>(granted);
     beyond.removeAll(required);
     assertThat(missing)
-        .as("API calls the operator makes but the ClusterRole does not grant")
+        .as("API calls the operator makes but neither the ClusterRole nor the Role grants")
         .isEmpty();
     assertThat(beyond).as("grants beyond OperatorApiCalls.REQUIRED").isEmpty();
   }
@@ -147,28 +195,62 @@ class DeployManifestsTest {
 
   @Test
   void everyRbacRuleIsExplainedByAComment() {
-    List<String> lines =
-        ProjectFiles.read(ProjectFiles.path("deploy/clusterrole.yaml")).lines().toList();
+    assertRulesCommented("deploy/clusterrole.yaml", only(ClusterRole.class).getRules().size());
+    assertRulesCommented("deploy/role.yaml", only(Role.class).getRules().size());
+  }
+
+  private static void assertRulesCommented(String file, int ruleCount) {
+    List<String> lines = ProjectFiles.read(ProjectFiles.path(file)).lines().toList();
     int rules = 0;
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).trim().startsWith("- apiGroups:")) {
         rules++;
         assertThat(lines.get(i - 1).trim())
-            .as("comment above the rule on line %d", i + 1)
+            .as("%s: comment above the rule on line %d", file, i + 1)
             .startsWith("#");
       }
     }
-    assertThat(rules).isEqualTo(only(ClusterRole.class).getRules().size());
+    assertThat(rules).as(file).isEqualTo(ruleCount);
   }
 
   @Test
-  void deploymentRunsTwoLeaderElectedReplicasOfTheReleasedImage() {
+  void podDisruptionBudgetKeepsOneOfTheTwoReplicas() {
+    PodDisruptionBudget pdb = only(PodDisruptionBudget.class);
+    Deployment deployment = only(Deployment.class);
+    assertThat(pdb.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+    IntOrString maxUnavailable = pdb.getSpec().getMaxUnavailable();
+    assertThat(maxUnavailable).isNotNull();
+    assertThat(maxUnavailable.getIntVal()).isEqualTo(1);
+    assertThat(deployment.getSpec().getReplicas() - maxUnavailable.getIntVal())
+        .as("replicas left during a drain")
+        .isPositive();
+  }
+
+  @Test
+  void heapIsSetExplicitlyAgainstTheMemoryLimit() {
+    Container container = operatorContainer();
+    assertThat(container.getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
+              assertThat(e.getValue()).contains("-XX:MaxRAMPercentage=75");
+            });
+    assertThat(container.getResources().getLimits()).containsKey("memory");
+  }
+
+  @Test
+  void deploymentRunsTwoLeaderElectedReplicasOfTheImageTheBuildMakes() {
     Deployment deployment = only(Deployment.class);
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
     assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
         .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
     Container container = operatorContainer();
-    assertThat(container.getImage()).isEqualTo("ghcr.io/redisinfo/redis-info-operator:0.1.0");
+    // What `./mvnw -Pimage package` (Jib) tags: the jar's version.
+    assertThat(container.getImage())
+        .isEqualTo(ProjectFiles.IMAGE_NAME + ":" + ProjectFiles.projectVersion());
+    assertThat(deployment.getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/version", ProjectFiles.projectVersion());
     assertThat(container.getArgs()).containsExactly("operator", "--leader-election");
     assertThat(container.getEnv())
         .anySatisfy(
@@ -222,8 +304,17 @@ class DeployManifestsTest {
   @Test
   void probesHitHealthzAndReadyzOnPort8080() {
     Container container = operatorContainer();
+    assertProbe(container, container.getStartupProbe(), "/healthz");
     assertProbe(container, container.getLivenessProbe(), "/healthz");
     assertProbe(container, container.getReadinessProbe(), "/readyz");
+  }
+
+  @Test
+  void startupProbeAllowsAMinuteSoTheOthersNeedNoInitialDelay() {
+    Probe startup = operatorContainer().getStartupProbe();
+    assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
+        .isGreaterThanOrEqualTo(60);
+    assertThat(operatorContainer().getLivenessProbe().getInitialDelaySeconds()).isIn(null, 0);
   }
 
   private static void assertProbe(Container container, Probe probe, String path) {

@@ -48,7 +48,15 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
               "clusterrolebindings",
               "ClusterRoleBinding",
               false),
+          new Resource("rbac.authorization.k8s.io", "v1", "roles", "Role", true),
+          new Resource("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true),
+          new Resource("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, "pdb"),
           new Resource("coordination.k8s.io", "v1", "leases", "Lease", true),
+          // The Prometheus Operator's kinds, as if its CRDs were installed (deploy/monitoring/).
+          new Resource(
+              "monitoring.coreos.com", "v1", "servicemonitors", "ServiceMonitor", true, "smon"),
+          new Resource(
+              "monitoring.coreos.com", "v1", "prometheusrules", "PrometheusRule", true, "promrule"),
           new Resource(
               "apiextensions.k8s.io",
               "v1",

@@ -102,6 +102,73 @@ class KubectlAgainstMockTest {
   }
 
   @Test
+  void appliesDeployWithTheMonitoringComponent() throws Exception {
+    // The monitoring Component through an overlay of the user's, as docs/KUBERNETES.md shows it
+    // (kustomize wants the overlay outside deploy/ and relative paths).
+    Path overlay = Files.createDirectories(Path.of("target/kubectl-monitoring-overlay"));
+    Files.writeString(
+        overlay.resolve("kustomization.yaml"),
+        """
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources: [../../deploy]
+        components: [../../deploy/monitoring]
+        """);
+    Kubectl.Result monitoring =
+        kubectl.run("apply", "--validate=false", "-k", overlay.toString()).requireSuccess();
+    assertThat(monitoring.out())
+        .contains(
+            "servicemonitor.monitoring.coreos.com/redis-info-operator created",
+            "prometheusrule.monitoring.coreos.com/redis-info-operator created",
+            "configmap/redis-info-operator-dashboard created",
+            "poddisruptionbudget.policy/redis-info-operator created",
+            "role.rbac.authorization.k8s.io/redis-info-operator-leader-election created",
+            "deployment.apps/redis-info-operator created");
+  }
+
+  @Test
+  void appliesTheHelmChartWithEverySwitchOn() throws Exception {
+    kubectl
+        .run("apply", "--validate=false", "-f", "charts/redis-info-operator/crds/")
+        .requireSuccess();
+    client
+        .namespaces()
+        .resource(
+            new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata()
+                .withName("redis-ops")
+                .endMetadata()
+                .build())
+        .create();
+    String rendered =
+        new com.marcnuri.helm.Helm(Path.of("charts/redis-info-operator"))
+            .template()
+            .withName("redis-info-operator")
+            .withNamespace("redis-ops")
+            .withKubeVersion("1.30.0")
+            .set("serviceMonitor.enabled", "true")
+            .set("prometheusRule.enabled", "true")
+            .set("grafanaDashboard.enabled", "true")
+            .call();
+    Path manifests = dir.resolve("chart.yaml");
+    Files.writeString(manifests, rendered);
+    Kubectl.Result applied =
+        kubectl.run("apply", "--validate=false", "-f", manifests.toString()).requireSuccess();
+    assertThat(applied.out())
+        .contains(
+            "deployment.apps/redis-info-operator created",
+            "poddisruptionbudget.policy/redis-info-operator created",
+            "role.rbac.authorization.k8s.io/redis-info-operator-leader-election created",
+            "clusterrolebinding.rbac.authorization.k8s.io/redis-info-operator created",
+            "servicemonitor.monitoring.coreos.com/redis-info-operator created",
+            "prometheusrule.monitoring.coreos.com/redis-info-operator created",
+            "configmap/redis-info-operator-dashboard created");
+    assertThat(client.apps().deployments().inNamespace("redis-ops").list().getItems())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(2));
+  }
+
+  @Test
   void kubectlShowsLiveInfoInTheCrdsPrinterColumnsAndTheDirectoryConfigMap() throws Exception {
     RedisServer server = redis.start("requirepass", "s3cret");
     server.command("SET", "k", "v");
@@ -160,7 +227,9 @@ class KubectlAgainstMockTest {
                   .as(table.out())
                   .hasSize(columns.split(",").length)
                   .doesNotContain("<none>");
-              assertThat(lines.get(1)).contains(server.address(), "master", "7.", "True");
+              assertThat(lines.get(0)).contains("REASON", "SHARDS", "LAST POLL");
+              assertThat(lines.get(1))
+                  .contains(server.address(), "master", "7.", "True", "Ready", "1/1", "stats");
             });
     Kubectl.Result directory =
         kubectl

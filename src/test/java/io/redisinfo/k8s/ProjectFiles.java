@@ -15,6 +15,15 @@ public final class ProjectFiles {
   public static final Path ROOT = Path.of("").toAbsolutePath();
   public static final String CRD_FILE = "rediscomponents.redisinfo.io-v1.yml";
 
+  /**
+   * The image name the Jib profile builds (pom.xml, {@code image.name}); tagged with the version.
+   */
+  public static final String IMAGE_NAME = "redis-info-operator";
+
+  private static final java.util.regex.Pattern PROJECT_VERSION =
+      java.util.regex.Pattern.compile(
+          "<artifactId>redis-info-operator</artifactId>\\s*<version>([^<]+)</version>");
+
   private ProjectFiles() {}
 
   public static Path path(String relative) {
@@ -27,6 +36,15 @@ public final class ProjectFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The project's version in pom.xml, which the jar, the image tag and the chart carry. */
+  public static String projectVersion() {
+    var m = PROJECT_VERSION.matcher(read(path("pom.xml")));
+    if (!m.find()) {
+      throw new IllegalStateException("no project version in pom.xml");
+    }
+    return m.group(1);
   }
 
   /** The regular files directly in {@code dir}, sorted by name. */

@@ -36,6 +36,10 @@ import java.util.stream.Stream;
  *       are added.
  *   <li>The label {@code servicebinding.io/provisioned-service: "true"} (every RedisComponent is a
  *       provisioned service, see {@code status.binding}).
+ *   <li>The root schema, {@code spec} and {@code status} get descriptions ({@code kubectl explain
+ *       rediscomponents} would show {@code <empty>}): their fields live in fabric8's {@code
+ *       CustomResource}, which we cannot annotate. So do the fields of {@code status.conditions},
+ *       fabric8's {@code Condition}.
  * </ul>
  */
 public final class GeneratedCrdFixer {
@@ -60,6 +64,26 @@ public final class GeneratedCrdFixer {
           "How the key relates to the values: In, NotIn, Exists or DoesNotExist.",
           "matchExpressions.values",
           "Label values: at least one for In and NotIn, none for Exists and DoesNotExist.");
+
+  /** Descriptions for the fields of one entry of {@code status.conditions}. */
+  static final Map<String, String> CONDITION_DESCRIPTIONS =
+      Map.of(
+          "type",
+          "The aspect this condition is about; Ready: whether the component is polled"
+              + " successfully.",
+          "status",
+          "True, False or Unknown (before the first poll).",
+          "reason",
+          "One CamelCase word, the cause: Ready, Polling, InvalidSpec, SecretNotFound,"
+              + " SecretKeyNotFound, NoShards, AuthFailed, TlsFailed, ProtocolError, Loading,"
+              + " Unreachable or InfoUnavailable (docs/KUBERNETES.md explains each).",
+          "message",
+          "For people: what happened and what to fix.",
+          "lastTransitionTime",
+          "When status last changed (RFC 3339); a new reason or message alone does not change"
+              + " it.",
+          "observedGeneration",
+          "metadata.generation of the spec the condition was computed from.");
 
   private GeneratedCrdFixer() {}
 
@@ -99,6 +123,7 @@ public final class GeneratedCrdFixer {
       JSONSchemaProps root = version.getSchema().getOpenAPIV3Schema();
       dropAdditionalPropertiesOfFreeFormObjects(root);
       completeSelector(root.getProperties().get("spec").getProperties().get("selector"));
+      describeRootSpecStatusAndConditions(root);
     }
     // servicebinding.io: a provisioned service's CRD carries this label, so that the Service
     // Binding runtime may read status.binding of its resources.
@@ -113,6 +138,29 @@ public final class GeneratedCrdFixer {
           "printer column " + column + " is not declared on the resource class");
     }
     return index;
+  }
+
+  private static void describeRootSpecStatusAndConditions(JSONSchemaProps root) {
+    root.setDescription(RedisComponent.DESCRIPTION);
+    root.getProperties().get("spec").setDescription(RedisComponent.SPEC_DESCRIPTION);
+    JSONSchemaProps status = root.getProperties().get("status");
+    if (status == null) {
+      throw new IllegalStateException("status is missing from the generated schema");
+    }
+    status.setDescription(RedisComponent.STATUS_DESCRIPTION);
+    JSONSchemaProps conditions = status.getProperties().get("conditions");
+    if (conditions == null || conditions.getItems() == null) {
+      throw new IllegalStateException("status.conditions is missing from the generated schema");
+    }
+    JSONSchemaProps condition = conditions.getItems().getSchema();
+    CONDITION_DESCRIPTIONS.forEach(
+        (name, description) -> {
+          JSONSchemaProps field = condition.getProperties().get(name);
+          if (field == null) {
+            throw new IllegalStateException("status.conditions[]." + name + " is missing");
+          }
+          field.setDescription(description);
+        });
   }
 
   private static void completeSelector(JSONSchemaProps selector) {

@@ -17,7 +17,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
  *
  * <p>The printer columns are declared here, in the order {@code kubectl get} shows them, rather
  * than with {@code @PrinterColumn} on status fields: the generator sorts field columns by path,
- * which would scramble the order, and READY and AGE are not plain fields anyway.
+ * which would scramble the order, and READY and AGE are not plain fields anyway. The contract's
+ * columns and REASON (what makes READY=False actionable) are shown by default (priority 0); the
+ * rest only with {@code -o wide} (priority 1).
  */
 @Group(RedisComponent.GROUP)
 @Version(RedisComponent.VERSION)
@@ -67,6 +69,43 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = Type.STRING,
     getDescription = "Whether the component is polled successfully")
 @AdditionalPrinterColumn(
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = Type.STRING,
+    getDescription =
+        "Why the component is (not) ready: Ready, Polling, Unreachable, AuthFailed, ... (the Ready"
+            + " condition's reason)")
+@AdditionalPrinterColumn(
+    name = "Shards",
+    jsonPath = ".status.readyShards",
+    type = Type.STRING,
+    priority = 1,
+    getDescription = "Reachable shards / all shards")
+@AdditionalPrinterColumn(
+    name = "Purpose",
+    jsonPath = ".spec.purpose",
+    type = Type.STRING,
+    priority = 1,
+    getDescription = "What the application uses this Redis for")
+@AdditionalPrinterColumn(
+    name = "Keys",
+    jsonPath = ".status.keys",
+    type = Type.INTEGER,
+    priority = 1,
+    getDescription = "Keys in all databases of the primary")
+@AdditionalPrinterColumn(
+    name = "Interval",
+    jsonPath = ".status.pollInterval",
+    type = Type.STRING,
+    priority = 1,
+    getDescription = "Current interval between two INFO polls of the primary")
+@AdditionalPrinterColumn(
+    name = "Last Poll",
+    jsonPath = ".status.lastPollTime",
+    type = Type.DATE,
+    priority = 1,
+    getDescription = "Time since INFO was last read successfully")
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = Type.DATE,
@@ -76,6 +115,25 @@ public class RedisComponent extends CustomResource<RedisComponentSpec, RedisComp
   public static final String GROUP = "redisinfo.io";
   public static final String VERSION = "v1alpha1";
   public static final String PLURAL = "rediscomponents";
+
+  /** What {@code kubectl explain rediscomponents} says about the kind (set by the CRD fixer). */
+  public static final String DESCRIPTION =
+      "One application component (a cache, sessions, counters, ...) and the Redis server(s) that"
+          + " serve it. The redis-info-operator polls INFO on every server the spec names, writes"
+          + " the summary to status, and publishes how to connect (never the password) in the"
+          + " namespace's redis-directory ConfigMap.";
+
+  /** The description of {@code spec}, which the generator cannot take from an annotation. */
+  public static final String SPEC_DESCRIPTION =
+      "What the user declares: which Redis server(s) make up the component (exactly one of"
+          + " endpoint and selector), how to connect to them and how often to poll them. The"
+          + " operator never writes spec.";
+
+  /** The description of {@code status}, which the generator cannot take from an annotation. */
+  public static final String STATUS_DESCRIPTION =
+      "Written only by the operator (status subresource): the summarized INFO of the primary"
+          + " (the first reachable master), one entry per shard and the Ready condition. Never"
+          + " holds a password.";
 
   /** The CRD's name, {@code rediscomponents.redisinfo.io}. */
   public static final String CRD_NAME = PLURAL + "." + GROUP;

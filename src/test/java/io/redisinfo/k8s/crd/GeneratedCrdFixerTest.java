@@ -57,7 +57,44 @@ class GeneratedCrdFixerTest {
     assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
         .extracting(CustomResourceColumnDefinition::getName)
         .containsExactly(
-            "Endpoint", "Role", "Version", "Memory", "Ops/s", "Clients", "Hit%", "Ready", "Age");
+            "Endpoint",
+            "Role",
+            "Version",
+            "Memory",
+            "Ops/s",
+            "Clients",
+            "Hit%",
+            "Ready",
+            "Reason",
+            "Shards",
+            "Purpose",
+            "Keys",
+            "Interval",
+            "Last Poll",
+            "Age");
+  }
+
+  @Test
+  void describesTheKindSpecStatusAndConditionFields() {
+    CustomResourceDefinition crd = rawGeneratorOutput();
+    JSONSchemaProps root = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+    JSONSchemaProps status = root.getProperties().get("status");
+    JSONSchemaProps condition = status.getProperties().get("conditions").getItems().getSchema();
+    // As the generator leaves them: fabric8's CustomResource and Condition carry no descriptions.
+    root.setDescription(null);
+    root.getProperties().get("spec").setDescription(null);
+    status.setDescription(null);
+    condition.getProperties().values().forEach(field -> field.setDescription(null));
+
+    GeneratedCrdFixer.fix(crd, RedisComponent.class);
+
+    assertThat(root.getDescription()).isEqualTo(RedisComponent.DESCRIPTION);
+    assertThat(root.getProperties().get("spec").getDescription())
+        .isEqualTo(RedisComponent.SPEC_DESCRIPTION);
+    assertThat(status.getDescription()).isEqualTo(RedisComponent.STATUS_DESCRIPTION);
+    assertThat(condition.getProperties())
+        .containsOnlyKeys(GeneratedCrdFixer.CONDITION_DESCRIPTIONS.keySet())
+        .allSatisfy((name, field) -> assertThat(field.getDescription()).as(name).isNotBlank());
   }
 
   @Test

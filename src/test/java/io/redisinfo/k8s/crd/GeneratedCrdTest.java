@@ -89,7 +89,7 @@ class GeneratedCrdTest {
   }
 
   @Test
-  void printerColumnsInContractOrderAllShownByDefault() {
+  void contractColumnsAndReasonByDefaultTheRestOnlyWide() {
     assertThat(version.getAdditionalPrinterColumns())
         .extracting(
             c -> c.getName().toUpperCase(java.util.Locale.ROOT),
@@ -105,6 +105,12 @@ class GeneratedCrdTest {
             tuple("CLIENTS", ".status.connectedClients", "integer", 0),
             tuple("HIT%", ".status.hitRatioPercent", "string", 0),
             tuple("READY", ".status.conditions[?(@.type==\"Ready\")].status", "string", 0),
+            tuple("REASON", ".status.conditions[?(@.type==\"Ready\")].reason", "string", 0),
+            tuple("SHARDS", ".status.readyShards", "string", 1),
+            tuple("PURPOSE", ".spec.purpose", "string", 1),
+            tuple("KEYS", ".status.keys", "integer", 1),
+            tuple("INTERVAL", ".status.pollInterval", "string", 1),
+            tuple("LAST POLL", ".status.lastPollTime", "date", 1),
             tuple("AGE", ".metadata.creationTimestamp", "date", 0));
     assertThat(version.getAdditionalPrinterColumns())
         .allSatisfy(c -> assertThat(c.getDescription()).isNotBlank());
@@ -120,8 +126,70 @@ class GeneratedCrdTest {
       }
       JSONSchemaProps property = status.getProperties().get(path.substring(".status.".length()));
       assertThat(property).as(column.getName()).isNotNull();
-      assertThat(property.getType()).as(column.getName()).isEqualTo(column.getType());
+      // A date column reads an RFC 3339 string.
+      String expected = column.getType().equals("date") ? "string" : column.getType();
+      assertThat(property.getType()).as(column.getName()).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void readyShardsAndReasonColumnsReadWhatTheStatusSerializes() {
+    RedisComponentStatus status = new RedisComponentStatus();
+    status.setReadyShards("2/3");
+    status.setLastPollTime("2026-12-03T23:59:00Z");
+    status.setConditions(
+        List.of(
+            new ConditionBuilder()
+                .withType("Ready")
+                .withStatus("False")
+                .withReason("Unreachable")
+                .build()));
+    JsonNode json = new ObjectMapper().valueToTree(status);
+    assertThat(json.path("readyShards").asText()).isEqualTo("2/3");
+    assertThat(json.path("lastPollTime").asText()).isEqualTo("2026-12-03T23:59:00Z");
+    assertThat(json.path("conditions").get(0).path("reason").asText()).isEqualTo("Unreachable");
+  }
+
+  /**
+   * {@code kubectl explain} prints the schema's descriptions; the mock API server serves no OpenAPI
+   * document, so the schema is checked directly at the paths a user would explain.
+   */
+  @Test
+  void kubectlExplainHasTextForTheKindSpecStatusAndEveryConditionField() {
+    JSONSchemaProps root = version.getSchema().getOpenAPIV3Schema();
+    JSONSchemaProps status = root.getProperties().get("status");
+    JSONSchemaProps conditions = status.getProperties().get("conditions");
+    Map<String, JSONSchemaProps> explained = new java.util.LinkedHashMap<>();
+    explained.put("rediscomponents", root);
+    explained.put("rediscomponents.spec", spec);
+    explained.put("rediscomponents.status", status);
+    explained.put("rediscomponents.status.conditions", conditions);
+    conditions
+        .getItems()
+        .getSchema()
+        .getProperties()
+        .forEach(
+            (name, field) -> explained.put("rediscomponents.status.conditions." + name, field));
+    assertThat(explained)
+        .containsKeys(
+            "rediscomponents.status.conditions.type",
+            "rediscomponents.status.conditions.status",
+            "rediscomponents.status.conditions.reason",
+            "rediscomponents.status.conditions.message",
+            "rediscomponents.status.conditions.lastTransitionTime",
+            "rediscomponents.status.conditions.observedGeneration");
+    explained.forEach(
+        (path, schema) ->
+            assertThat(schema.getDescription()).as("kubectl explain " + path).isNotBlank());
+    assertThat(root.getDescription()).isEqualTo(RedisComponent.DESCRIPTION);
+  }
+
+  @Test
+  void everyShardFieldHasADescription() {
+    JSONSchemaProps status = version.getSchema().getOpenAPIV3Schema().getProperties().get("status");
+    List<String> undescribed = new ArrayList<>();
+    collectUndescribed(status, "status", undescribed);
+    assertThat(undescribed).isEmpty();
   }
 
   @Test
