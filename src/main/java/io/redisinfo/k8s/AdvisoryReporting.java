@@ -99,7 +99,11 @@ final class AdvisoryReporting {
       entries.add(entry);
     }
     status.setAdvisories(entries.isEmpty() ? null : entries);
-    status.setAdvice(sorted.isEmpty() ? "none" : sorted.size() + " (" + sorted.get(0).rule() + ")");
+    // One word, as kubectl columns are: the worst rule, and how many more.
+    status.setAdvice(
+        sorted.isEmpty()
+            ? "none"
+            : sorted.get(0).rule() + (sorted.size() > 1 ? "+" + (sorted.size() - 1) : ""));
     return status;
   }
 

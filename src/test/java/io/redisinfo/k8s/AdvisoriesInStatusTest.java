@@ -71,7 +71,7 @@ class AdvisoriesInStatusTest {
                         assertThat(a.getSeverity()).isEqualTo("critical");
                         assertThat(a.getSince()).isNotNull();
                       });
-              assertThat(status.getAdvice()).endsWith("(no-maxmemory)");
+              assertThat(status.getAdvice()).startsWith("no-maxmemory");
               assertThat(k8s.events("cache")).extracting("reason").contains("NoMaxmemory");
             });
     assertThat(condition("cache", "Ready").getStatus()).isEqualTo("True");

@@ -76,6 +76,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
         "Why the component is (not) ready: Ready, Polling, Unreachable, AuthFailed, ... (the Ready"
             + " condition's reason)")
 @AdditionalPrinterColumn(
+    name = "Advice",
+    jsonPath = ".status.advice",
+    type = Type.STRING,
+    getDescription =
+        "Purpose-aware advisories: none, or the worst rule and how many more, e.g. no-maxmemory+1")
+@AdditionalPrinterColumn(
     name = "Shards",
     jsonPath = ".status.readyShards",
     type = Type.STRING,

@@ -25,8 +25,8 @@ public class RedisComponentStatus {
   private List<AdvisoryStatus> advisories;
 
   @JsonPropertyDescription(
-      "The ADVICE column: none, or the number of advisories and the worst rule, e.g."
-          + " 2 (no-maxmemory).")
+      "The ADVICE column: none, or the worst advisory's rule and how many more, e.g."
+          + " no-maxmemory+1.")
   private String advice;
 
   @JsonPropertyDescription(

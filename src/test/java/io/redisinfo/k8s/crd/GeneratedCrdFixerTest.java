@@ -66,6 +66,7 @@ class GeneratedCrdFixerTest {
             "Hit%",
             "Ready",
             "Reason",
+            "Advice",
             "Shards",
             "Purpose",
             "Keys",

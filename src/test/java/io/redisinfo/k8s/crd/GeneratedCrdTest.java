@@ -106,6 +106,7 @@ class GeneratedCrdTest {
             tuple("HIT%", ".status.hitRatioPercent", "string", 0),
             tuple("READY", ".status.conditions[?(@.type==\"Ready\")].status", "string", 0),
             tuple("REASON", ".status.conditions[?(@.type==\"Ready\")].reason", "string", 0),
+            tuple("ADVICE", ".status.advice", "string", 0),
             tuple("SHARDS", ".status.readyShards", "string", 1),
             tuple("PURPOSE", ".spec.purpose", "string", 1),
             tuple("KEYS", ".status.keys", "integer", 1),
