@@ -2,12 +2,12 @@ package io.redisinfo.http;
 
 import io.redisinfo.metrics.PrometheusMetrics;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * {@code GET /metrics}: every metric in the Prometheus text format 0.0.4, which every Prometheus
- * and agent scrapes. Query parameters are ignored, as scrapers add their own.
+ * {@code GET /metrics}: every metric in the Prometheus text format 0.0.4, or OpenMetrics 1.0 when
+ * the {@code Accept} header asks for it (client_java's writers), gzip-compressed when {@code
+ * Accept-Encoding} allows it. Query parameters are ignored, as scrapers add their own.
  */
 public final class MetricsHandler implements ApiHandler {
   public static final String PATH = "/metrics";
@@ -21,7 +21,19 @@ public final class MetricsHandler implements ApiHandler {
   @Override
   public void handle(ApiExchange exchange) throws IOException {
     exchange.setHeader("Cache-Control", "no-store");
-    exchange.sendBytes(
-        200, PrometheusMetrics.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8));
+    exchange.setHeader("Vary", "Accept, Accept-Encoding");
+    PrometheusMetrics.Scrape scrape = metrics.scrape(exchange.requestHeader("Accept"));
+    byte[] body = scrape.body();
+    String encoding = exchange.requestHeader("Accept-Encoding");
+    if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+      // 1000 shards are about 1 MB of text; gzip makes it a tenth, as Prometheus asks for it.
+      java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream(body.length / 8);
+      try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+        gzip.write(body);
+      }
+      exchange.setHeader("Content-Encoding", "gzip");
+      body = zipped.toByteArray();
+    }
+    exchange.sendBytes(200, scrape.contentType(), body);
   }
 }

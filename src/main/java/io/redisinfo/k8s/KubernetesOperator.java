@@ -107,6 +107,8 @@ public final class KubernetesOperator implements AutoCloseable {
     ComponentChangeEventSource changes =
         new ComponentChangeEventSource(engine.advisories()::settled);
     engine.addPollObserver(changes);
+    // Both replicas poll; only the leader exports redis_*, so a Service scrape counts once.
+    engine.metrics().exportShardSeriesWhen(leader::get);
     engine.shards().addListener(changes);
     engine.components().addListener(changes);
     engine.directory().addListener(changes);

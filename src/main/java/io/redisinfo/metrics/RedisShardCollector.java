@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The per-shard series, under the names redis_exporter uses, built at scrape time from each shard's
@@ -38,14 +39,27 @@ import java.util.Map;
  */
 public final class RedisShardCollector implements MultiCollector {
   private final ShardRegistry shards;
+  private final BooleanSupplier exports;
+
+  /**
+   * @param exports whether to export anything now (the leader does; a standby exports nothing, so a
+   *     Service scraping both replicas counts each Redis server once)
+   */
+  public RedisShardCollector(ShardRegistry shards, BooleanSupplier exports) {
+    this.shards = shards;
+    this.exports = exports;
+  }
 
   public RedisShardCollector(ShardRegistry shards) {
-    this.shards = shards;
+    this(shards, () -> true);
   }
 
   @Override
   public MetricSnapshots collect() {
     Families f = new Families();
+    if (!exports.getAsBoolean()) {
+      return f.build();
+    }
     List<Shard> sorted = new ArrayList<>(shards.all());
     sorted.sort(Comparator.comparing(Shard::id));
     for (Shard shard : sorted) {
@@ -62,6 +76,14 @@ public final class RedisShardCollector implements MultiCollector {
       gauge(f.blocked, labels, info, "blocked_clients");
       gauge(f.memoryUsed, labels, info, "used_memory");
       gauge(f.memoryMax, labels, info, "maxmemory");
+      gauge(f.memoryRss, labels, info, "used_memory_rss");
+      gauge(f.fragmentation, labels, info, "mem_fragmentation_ratio");
+      gauge(f.systemMemory, labels, info, "total_system_memory");
+      gauge(f.masterLastIo, labels, info, "master_last_io_seconds_ago");
+      gauge(f.lastSave, labels, info, "rdb_last_save_time");
+      gauge(f.clusterEnabled, labels, info, "cluster_enabled");
+      counter(f.netInput, labels, info, "total_net_input_bytes");
+      counter(f.netOutput, labels, info, "total_net_output_bytes");
       gauge(f.slaves, labels, info, "connected_slaves");
       counter(f.commandsProcessed, labels, info, "total_commands_processed");
       counter(f.hits, labels, info, "keyspace_hits");
@@ -89,8 +111,18 @@ public final class RedisShardCollector implements MultiCollector {
               if (keys != null) {
                 f.dbKeys.dataPoint(gauge(labels.add("db", db), keys));
               }
+              Double expiring = number(fields.get("expires"));
+              if (expiring != null) {
+                f.dbKeysExpiring.dataPoint(gauge(labels.add("db", db), expiring));
+              }
             }
           });
+      if (info.sections().containsKey("keyspace") && !keyspace.containsKey("db0")) {
+        // INFO lists only databases with keys; redis_exporter shows empty ones as 0 (it asks
+        // CONFIG GET databases, which we do not run): db0, which every client uses, is shown.
+        f.dbKeys.dataPoint(gauge(labels.add("db", "db0"), 0));
+        f.dbKeysExpiring.dataPoint(gauge(labels.add("db", "db0"), 0));
+      }
       info.keys()
           .forEach(
               (key, value) -> {
@@ -120,6 +152,9 @@ public final class RedisShardCollector implements MultiCollector {
     } else if (spec.pod() != null && spec.pod().indexOf('/') > 0) {
       namespace = spec.pod().substring(0, spec.pod().indexOf('/'));
     }
+    // "instance" is the Redis server, as with redis_exporter's multi-target scrapes: dashboards'
+    // $instance picker and alert texts name the server. Scraped with honor_labels (the
+    // ServiceMonitor in deploy/monitoring does), it and "namespace" are kept as they are.
     return Labels.of(
         "namespace",
         namespace,
@@ -128,6 +163,8 @@ public final class RedisShardCollector implements MultiCollector {
         "shard",
         spec.id(),
         "address",
+        spec.address().toString(),
+        "instance",
         spec.address().toString());
   }
 
@@ -180,6 +217,25 @@ public final class RedisShardCollector implements MultiCollector {
         gaugeFamily("redis_memory_used_bytes", "used_memory from INFO");
     final GaugeSnapshot.Builder memoryMax =
         gaugeFamily("redis_memory_max_bytes", "maxmemory from INFO (0 = no limit)");
+    final GaugeSnapshot.Builder memoryRss =
+        gaugeFamily("redis_memory_used_rss_bytes", "used_memory_rss from INFO");
+    final GaugeSnapshot.Builder fragmentation =
+        gaugeFamily("redis_memory_fragmentation_ratio", "mem_fragmentation_ratio from INFO");
+    final GaugeSnapshot.Builder systemMemory =
+        gaugeFamily("redis_total_system_memory_bytes", "total_system_memory from INFO");
+    final GaugeSnapshot.Builder masterLastIo =
+        gaugeFamily(
+            "redis_master_last_io_seconds_ago", "Replicas: master_last_io_seconds_ago from INFO");
+    final GaugeSnapshot.Builder lastSave =
+        gaugeFamily("redis_rdb_last_save_timestamp_seconds", "rdb_last_save_time from INFO");
+    final GaugeSnapshot.Builder clusterEnabled =
+        gaugeFamily("redis_cluster_enabled", "cluster_enabled from INFO");
+    final GaugeSnapshot.Builder dbKeysExpiring =
+        gaugeFamily("redis_db_keys_expiring", "Keys with an expiry of a database (keyspace)");
+    final CounterSnapshot.Builder netInput =
+        counterFamily("redis_net_input_bytes", "total_net_input_bytes from INFO");
+    final CounterSnapshot.Builder netOutput =
+        counterFamily("redis_net_output_bytes", "total_net_output_bytes from INFO");
     final GaugeSnapshot.Builder slaves =
         gaugeFamily("redis_connected_slaves", "connected_slaves from INFO");
     final GaugeSnapshot.Builder masterLinkUp =
@@ -216,7 +272,14 @@ public final class RedisShardCollector implements MultiCollector {
               memoryMax,
               slaves,
               masterLinkUp,
-              dbKeys)) {
+              dbKeys,
+              memoryRss,
+              fragmentation,
+              systemMemory,
+              masterLastIo,
+              lastSave,
+              clusterEnabled,
+              dbKeysExpiring)) {
         add(all, builder.build());
       }
       for (var builder :
@@ -228,7 +291,9 @@ public final class RedisShardCollector implements MultiCollector {
               expired,
               rejected,
               commands,
-              commandSeconds)) {
+              commandSeconds,
+              netInput,
+              netOutput)) {
         add(all, builder.build());
       }
       add(all, instance.build());

@@ -45,7 +45,11 @@ class EngineMetricsTest {
             () -> true);
     engine.shards().put("test", ShardSpec.of("cache", ShardAddress.parse(server.address())));
     String labels =
-        "address=\"" + server.address() + "\",component=\"\",namespace=\"\",shard=\"cache\"";
+        "address=\""
+            + server.address()
+            + "\",component=\"\",instance=\""
+            + server.address()
+            + "\",namespace=\"\",shard=\"cache\"";
 
     await()
         .atMost(Duration.ofSeconds(10))

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class PrometheusMetricsTest {
   private static final String PASSWORD = "hunter2-secret";
   private static final String MASTER_LABELS =
-      "address=\"10.0.0.1:6379\",component=\"sessions\",namespace=\"shop\",shard=\"shop/redis-0\"";
+      "address=\"10.0.0.1:6379\",component=\"sessions\",instance=\"10.0.0.1:6379\","
+          + "namespace=\"shop\",shard=\"shop/redis-0\"";
 
   private final ShardRegistry shards = new ShardRegistry(Duration.ofSeconds(1));
   private final PrometheusMetrics metrics = new PrometheusMetrics(shards);
@@ -106,6 +107,7 @@ class PrometheusMetricsTest {
     java.util.TreeMap<String, String> labels = new java.util.TreeMap<>();
     labels.put("address", "10.0.0.1:6379");
     labels.put("component", "sessions");
+    labels.put("instance", "10.0.0.1:6379");
     labels.put("namespace", "shop");
     labels.put("shard", "shop/redis-0");
     for (int i = 0; i < extra.length; i += 2) {
@@ -197,22 +199,24 @@ class PrometheusMetricsTest {
                 s,
                 "redis_commands_total",
                 "address=\"10.0.0.1:6379\",cmd=\"get\","
-                    + "component=\"sessions\",namespace=\"shop\",shard=\"shop/redis-0\""))
+                    + "component=\"sessions\",instance=\"10.0.0.1:6379\",namespace=\"shop\","
+                    + "shard=\"shop/redis-0\""))
         .isEqualTo(1000.0);
     assertThat(
             value(
                 s,
                 "redis_commands_duration_seconds_total",
                 "address=\"10.0.0.1:6379\","
-                    + "cmd=\"get\",component=\"sessions\",namespace=\"shop\",shard=\"shop/redis-0\""))
+                    + "cmd=\"get\",component=\"sessions\",instance=\"10.0.0.1:6379\","
+                    + "namespace=\"shop\",shard=\"shop/redis-0\""))
         .isEqualTo(2.5);
     assertThat(s).contains("cmd=\"client|list\"");
     assertThat(
             value(
                 s,
                 "redis_instance_info",
-                "address=\"10.0.0.1:6379\",component=\"sessions\",namespace=\"shop\","
-                    + "redis_version=\"7.0.15\",role=\"master\",shard=\"shop/redis-0\""))
+                "address=\"10.0.0.1:6379\",component=\"sessions\",instance=\"10.0.0.1:6379\","
+                    + "namespace=\"shop\",redis_version=\"7.0.15\",role=\"master\",shard=\"shop/redis-0\""))
         .isEqualTo(1.0);
     assertThat(s).doesNotContain("redis_master_link_up{");
   }
@@ -248,14 +252,15 @@ class PrometheusMetricsTest {
     String s = metrics.scrape();
 
     String labels =
-        "address=\"10.0.0.9:6379\",component=\"\",namespace=\"\",shard=\"10.0.0.9:6379\"";
+        "address=\"10.0.0.9:6379\",component=\"\",instance=\"10.0.0.9:6379\",namespace=\"\","
+            + "shard=\"10.0.0.9:6379\"";
     assertThat(value(s, "redis_master_link_up", labels)).isEqualTo(0.0);
     assertThat(
             value(
                 s,
                 "redis_instance_info",
-                "address=\"10.0.0.9:6379\",component=\"\",namespace=\"\","
-                    + "redis_version=\"7.0.15\",role=\"slave\",shard=\"10.0.0.9:6379\""))
+                "address=\"10.0.0.9:6379\",component=\"\",instance=\"10.0.0.9:6379\","
+                    + "namespace=\"\",redis_version=\"7.0.15\",role=\"slave\",shard=\"10.0.0.9:6379\""))
         .isEqualTo(1.0);
   }
 
@@ -264,8 +269,7 @@ class PrometheusMetricsTest {
     add("shop/redis-9", "10.0.0.9", null, "shop/redis-9");
     publish("shop/redis-9", replicaInfo());
 
-    assertThat(metrics.scrape())
-        .contains("component=\"\",namespace=\"shop\",shard=\"shop/redis-9\"");
+    assertThat(metrics.scrape()).contains("namespace=\"shop\",shard=\"shop/redis-9\"");
   }
 
   @Test
