@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
 import io.redisinfo.testing.TestCertificates;
+import io.redisinfo.testing.TlsRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -155,18 +156,7 @@ class OperatorProblemsTest {
   @Test
   void mutualTlsFromSecrets() {
     TestCertificates ca = TestCertificates.authority("redis-ca");
-    Path[] server = ca.server().writeTo(dir, "server");
-    Path caFile = ca.writeCa(dir.resolve("ca.crt"));
-    int tlsPort = freePort();
-    redis.start(
-        "tls-port",
-        Integer.toString(tlsPort),
-        "tls-cert-file",
-        server[0].toString(),
-        "tls-key-file",
-        server[1].toString(),
-        "tls-ca-cert-file",
-        caFile.toString());
+    int tlsPort = TlsRedis.start(redis, ca, dir, true);
     k8s.start(Duration.ofSeconds(1));
     k8s.component(
         """
@@ -194,14 +184,6 @@ class OperatorProblemsTest {
               Condition ready = k8s.ready("locks");
               assertThat(ready.getStatus()).as(ready.getMessage()).isEqualTo("True");
             });
-  }
-
-  private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private void assertCondition(String name, String reason, String messagePart) {

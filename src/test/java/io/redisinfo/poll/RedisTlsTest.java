@@ -14,9 +14,7 @@ import io.redisinfo.shard.TlsMaterial;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
 import io.redisinfo.testing.TestCertificates;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.redisinfo.testing.TlsRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -56,23 +54,7 @@ class RedisTlsTest {
 
   /** A server whose TLS port uses a certificate of {@code ca}; returns the TLS port. */
   private int tlsServer(TestCertificates ca, String name, boolean clientCertificates) {
-    Path[] server = ca.server().writeTo(dir.resolve(name), "server");
-    Path caFile = ca.writeCa(dir.resolve(name).resolve("ca.crt"));
-    int tlsPort = freePort();
-    RedisServer started =
-        redis.start(
-            "tls-port",
-            Integer.toString(tlsPort),
-            "tls-cert-file",
-            server[0].toString(),
-            "tls-key-file",
-            server[1].toString(),
-            "tls-ca-cert-file",
-            caFile.toString(),
-            "tls-auth-clients",
-            clientCertificates ? "yes" : "no");
-    assertThat(started.isRunning()).isTrue();
-    return tlsPort;
+    return TlsRedis.start(redis, ca, dir.resolve(name), clientCertificates);
   }
 
   private Shard add(String id, int port, TlsMaterial material) {
@@ -166,13 +148,5 @@ class RedisTlsTest {
     assertThat(shard.snapshot().reachable()).isFalse();
     assertThat(shard.snapshot().failure()).isEqualTo(FailureKind.TLS);
     assertThat(shard.snapshot().lastError()).contains(plain.address()).contains("serve TLS");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

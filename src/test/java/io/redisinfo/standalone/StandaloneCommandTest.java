@@ -9,6 +9,7 @@ import io.redisinfo.Main;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
 import io.redisinfo.testing.TestCertificates;
+import io.redisinfo.testing.TlsRedis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -92,23 +93,7 @@ class StandaloneCommandTest {
   void mutualTlsFromSecretFilesAndARotatedCaWithoutRestart() throws Exception {
     TestCertificates ca = TestCertificates.authority("redis-ca");
     TestCertificates wrong = TestCertificates.authority("someone-else");
-    Path[] server = ca.server().writeTo(dir.resolve("server"), "server");
-    Path serverCa = ca.writeCa(dir.resolve("server/ca.crt"));
-    int tlsPort;
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-      tlsPort = free.getLocalPort();
-    }
-    redis.start(
-        "tls-port",
-        Integer.toString(tlsPort),
-        "tls-cert-file",
-        server[0].toString(),
-        "tls-key-file",
-        server[1].toString(),
-        "tls-ca-cert-file",
-        serverCa.toString(),
-        "tls-auth-clients",
-        "yes");
+    int tlsPort = TlsRedis.start(redis, ca, dir.resolve("server"), true);
     wrong.writeCa(dir.resolve("secrets/redis-ca/ca.crt"));
     ca.client("redis-info-operator").writeTo(dir.resolve("secrets/redis-client"), "tls");
     Path components = dir.resolve("components.yaml");
@@ -268,7 +253,9 @@ class StandaloneCommandTest {
         .contains(
             "redis_up{address=\""
                 + cache.address()
-                + "\",component=\"\",namespace=\"\",shard=\"cache\"} 1.0")
+                + "\",component=\"\",instance=\""
+                + cache.address()
+                + "\",namespace=\"\",shard=\"cache\"} 1.0")
         .contains("redisinfo_polls_total{outcome=\"ok\"}")
         .doesNotContain("pw-1");
 
