@@ -42,7 +42,11 @@ import java.util.function.BooleanSupplier;
  * ({@link ComponentChangeEventSource}: a visible poll result, a shard, the spec, the directory, an
  * advisory), again when a rate-limited change becomes due, and otherwise only by a slow resync.
  */
-@ControllerConfiguration(name = RedisComponentReconciler.NAME)
+// Not generation-aware: an annotation (the Service Binding opt-out) changes no generation but must
+// be seen. Our own status writes come back as events too; they find nothing due and write nothing.
+@ControllerConfiguration(
+    name = RedisComponentReconciler.NAME,
+    generationAwareEventProcessing = false)
 public final class RedisComponentReconciler
     implements Reconciler<RedisComponent>, ComponentListener {
   public static final String NAME = "rediscomponent-status";
