@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens one Lettuce connection per shard over one shared {@link ClientResources} (event loops and
@@ -34,6 +35,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RedisConnector implements AutoCloseable {
   public static final String CLIENT_NAME = "redis-info-operator";
+
+  /** Enough to keep two event loops busy, few enough that handshakes do not pile up. */
+  static final int DEFAULT_CONNECTS_IN_FLIGHT = 32;
 
   private final ClientResources resources;
   private final RedisClient client;
@@ -47,7 +51,24 @@ public final class RedisConnector implements AutoCloseable {
    */
   private final Map<TlsMaterial, RedisClient> tlsClients = new WeakHashMap<>();
 
+  /** Connects allowed at once; the others wait in {@link #pendingConnects}, in order. */
+  private final int maxConnectsInFlight;
+
+  private final java.util.ArrayDeque<Runnable> pendingConnects = new java.util.ArrayDeque<>();
+  private int connectsInFlight;
+
   public RedisConnector(Duration timeout) {
+    this(timeout, DEFAULT_CONNECTS_IN_FLIGHT);
+  }
+
+  /**
+   * @param maxConnectsInFlight connects made at once (the rest wait their turn)
+   */
+  RedisConnector(Duration timeout, int maxConnectsInFlight) {
+    if (maxConnectsInFlight < 1) {
+      throw new IllegalArgumentException("maxConnectsInFlight must be at least 1");
+    }
+    this.maxConnectsInFlight = maxConnectsInFlight;
     this.timeout = timeout;
     this.resources =
         DefaultClientResources.builder()
@@ -101,6 +122,13 @@ public final class RedisConnector implements AutoCloseable {
     return () -> new ByteArrayInputStream(bytes);
   }
 
+  /** Connects being made now (for tests). */
+  int connectsInFlight() {
+    synchronized (pendingConnects) {
+      return connectsInFlight;
+    }
+  }
+
   /** The shared event loops and timers (for tests). */
   ClientResources resources() {
     return resources;
@@ -108,6 +136,65 @@ public final class RedisConnector implements AutoCloseable {
 
   /** Connects, authenticates and names the connection; fails within about the timeout. */
   public CompletableFuture<StatefulRedisConnection<String, String>> connect(ShardSpec spec) {
+    CompletableFuture<StatefulRedisConnection<String, String>> result = new CompletableFuture<>();
+    Runnable start =
+        () -> {
+          CompletableFuture<StatefulRedisConnection<String, String>> attempt = connectNow(spec);
+          // Lettuce bounds the connect and the handshake itself; this keeps a slot from being
+          // held forever should one never end.
+          CompletableFuture<StatefulRedisConnection<String, String>> bounded =
+              attempt.copy().orTimeout(timeout.toMillis() * 3 + 1000, TimeUnit.MILLISECONDS);
+          attempt.whenComplete(
+              (connection, error) -> {
+                if (connection != null && bounded.isCompletedExceptionally()) {
+                  connection.closeAsync(); // too late: nobody waits for it any more
+                }
+              });
+          bounded.whenComplete(
+              (connection, error) -> {
+                releaseConnectSlot();
+                if (error != null) {
+                  result.completeExceptionally(error);
+                } else {
+                  result.complete(connection);
+                }
+              });
+        };
+    boolean now;
+    synchronized (pendingConnects) {
+      now = connectsInFlight < maxConnectsInFlight;
+      if (now) {
+        connectsInFlight++;
+      } else {
+        pendingConnects.add(start);
+      }
+    }
+    if (now) {
+      start.run();
+    }
+    return result;
+  }
+
+  /**
+   * A finished connect makes room for the next one waiting. Connects are paced so that at start-up
+   * a thousand handshakes do not queue on the two event loops at once: each connect's own timeout
+   * then runs only while it really is being made, and the INFOs of shards already connected are not
+   * stuck behind the rest (which once made healthy shards time out on their first poll).
+   */
+  private void releaseConnectSlot() {
+    Runnable next;
+    synchronized (pendingConnects) {
+      next = pendingConnects.poll();
+      if (next == null) {
+        connectsInFlight--;
+      }
+    }
+    if (next != null) {
+      next.run();
+    }
+  }
+
+  private CompletableFuture<StatefulRedisConnection<String, String>> connectNow(ShardSpec spec) {
     RedisURI.Builder uri =
         RedisURI.builder()
             .withHost(spec.address().host())

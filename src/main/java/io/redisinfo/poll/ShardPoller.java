@@ -79,9 +79,9 @@ final class ShardPoller {
     long start = System.nanoTime();
     Duration timeout = context.options().timeout();
     connection()
-        .thenCompose(this::info)
-        // A safety net above Lettuce's own timeouts (connect, handshake, command).
-        .orTimeout(timeout.toMillis() * 2 + 500, TimeUnit.MILLISECONDS)
+        // A safety net above Lettuce's own command timeout, from when the connection is there: a
+        // connect waiting its turn (RedisConnector paces them) is bounded by its own timeouts.
+        .thenCompose(c -> info(c).orTimeout(timeout.toMillis() * 2 + 500, TimeUnit.MILLISECONDS))
         .whenComplete((text, error) -> finish(result, start, text, error));
     return result;
   }

@@ -25,4 +25,64 @@ class RedisConnectorTest {
       assertThat(connector.warmUp().get(10, java.util.concurrent.TimeUnit.SECONDS)).isNull();
     }
   }
+
+  /**
+   * Connects are paced: against a server that accepts and never answers (so each handshake waits
+   * for its timeout), no more connections are open at once than the connector allows, and every
+   * connect still ends.
+   */
+  @Test
+  void connectsArePacedAndAllEnd() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger open =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger mostOpen =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (java.net.ServerSocket silent =
+            new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        RedisConnector connector = new RedisConnector(Duration.ofMillis(300), 2)) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!silent.isClosed()) {
+                  try {
+                    java.net.Socket socket = silent.accept();
+                    mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+                    new Thread(
+                            () -> {
+                              try (socket) {
+                                while (socket.getInputStream().read() >= 0) {
+                                  // swallow the handshake; never answer
+                                }
+                              } catch (java.io.IOException e) {
+                                // closed by the client: fine
+                              } finally {
+                                open.decrementAndGet();
+                              }
+                            })
+                        .start();
+                  } catch (java.io.IOException e) {
+                    return;
+                  }
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      java.util.List<java.util.concurrent.CompletableFuture<?>> connects =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        connects.add(
+            connector.connect(
+                io.redisinfo.shard.ShardSpec.of(
+                    "s" + i,
+                    new io.redisinfo.shard.ShardAddress("127.0.0.1", silent.getLocalPort()))));
+      }
+      for (var connect : connects) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> connect.get(30, java.util.concurrent.TimeUnit.SECONDS))
+            .isInstanceOf(java.util.concurrent.ExecutionException.class);
+      }
+      assertThat(mostOpen.get()).isBetween(1, 2);
+      assertThat(connector.connectsInFlight()).isZero();
+    }
+  }
 }
