@@ -85,6 +85,8 @@ public final class FleetBench {
         try (OperatorProcess operator =
             OperatorProcess.start(jar, work, fleet.ports(), minInterval, jvmOptions)) {
           double sweepSeconds = awaitFirstSweep(operator, n);
+          String firstFailures = failedPolls(operator.get("/metrics"));
+          System.out.printf("polls that failed by the end of the first sweep: %s%n", firstFailures);
           System.out.printf("operator log and heap histograms: %s%n", work);
           System.out.printf(
               "operator pid %d: listening after %.2f s, first full sweep after %.2f s%n",
@@ -220,6 +222,10 @@ public final class FleetBench {
                   "%.2f s (HTTP listening after %.2f s)",
                   sweepSeconds, operator.secondsToListening()),
               n >= 1000 ? "<= 2 s " + mark(sweepSeconds <= 2) : "");
+          table.row(
+              "failed polls by the end of the first sweep",
+              firstFailures,
+              "0 timeouts " + mark(!firstFailures.contains("timeout")));
           table.print();
           System.out.println(
               "operator CPU in the window by thread (threads that ended are missing):");
@@ -268,6 +274,28 @@ public final class FleetBench {
       }
       Thread.sleep(50);
     }
+  }
+
+  /**
+   * The non-ok outcomes of redisinfo_polls_total with a count above 0, e.g. "timeout=3"; or "none".
+   */
+  static String failedPolls(String metrics) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?m)^redisinfo_polls_total\\{outcome=\"([a-z_]+)\"} ([0-9.E]+)$")
+            .matcher(metrics);
+    StringBuilder failed = new StringBuilder();
+    while (m.find()) {
+      double count = Double.parseDouble(m.group(2));
+      if (!m.group(1).equals("ok") && count > 0) {
+        failed
+            .append(failed.length() == 0 ? "" : ", ")
+            .append(m.group(1))
+            .append('=')
+            .append((long) count);
+      }
+    }
+    return failed.length() == 0 ? "none" : failed.toString();
   }
 
   /** Polls a second the current intervals ask for: the sum of 1 / pollIntervalMs. */
