@@ -37,7 +37,7 @@ public final class RedisConnector implements AutoCloseable {
   public static final String CLIENT_NAME = "redis-info-operator";
 
   /** Enough to keep two event loops busy, few enough that handshakes do not pile up. */
-  static final int DEFAULT_CONNECTS_IN_FLIGHT = 32;
+  static final int DEFAULT_CONNECTS_IN_FLIGHT = 128;
 
   private final ClientResources resources;
   private final RedisClient client;
