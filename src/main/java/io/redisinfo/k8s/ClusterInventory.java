@@ -152,6 +152,11 @@ public final class ClusterInventory implements AutoCloseable {
   }
 
   /** Whether the informers have listed the cluster once. */
+  /** One key of a Secret, decoded, from the informers' cache; null when missing (no API call). */
+  public String secretText(String namespace, SecretRef ref) {
+    return secretValue(namespace, ref, "secret reference").value();
+  }
+
   /** A Secret from the informers' cache, or null (no API call). */
   public Secret secret(String namespace, String name) {
     for (SharedIndexInformer<Secret> informer : secretInformers) {

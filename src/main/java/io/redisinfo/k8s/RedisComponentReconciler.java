@@ -1,7 +1,6 @@
 package io.redisinfo.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -15,6 +14,7 @@ import io.redisinfo.component.ComponentListener;
 import io.redisinfo.component.ComponentParser;
 import io.redisinfo.component.ComponentRegistry;
 import io.redisinfo.component.ParsedComponent;
+import io.redisinfo.component.SecretRef;
 import io.redisinfo.component.status.ComponentCondition;
 import io.redisinfo.component.status.ComponentStatus;
 import io.redisinfo.component.status.ComponentStatusAggregator;
@@ -189,17 +189,8 @@ public final class RedisComponentReconciler
       return null;
     }
     var ref = spec.getAuth().getPasswordSecretRef();
-    Secret secret = inventory.secret(resource.getMetadata().getNamespace(), ref.getName());
-    if (secret == null || secret.getData() == null || secret.getData().get(ref.getKey()) == null) {
-      return null;
-    }
-    try {
-      return new String(
-          java.util.Base64.getDecoder().decode(secret.getData().get(ref.getKey()).trim()),
-          java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return inventory.secretText(
+        resource.getMetadata().getNamespace(), new SecretRef(ref.getName(), ref.getKey()));
   }
 
   /**
