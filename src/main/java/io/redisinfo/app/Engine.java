@@ -51,6 +51,7 @@ public final class Engine implements AutoCloseable {
   private final ComponentStatusTracker statuses;
   private final AdvisoryTracker advisories;
   private final List<PollObserver> pollObservers = new CopyOnWriteArrayList<>();
+  private final FirstSweep firstSweep;
   private final Directory directory;
   private final ScheduledThreadPoolExecutor timer;
   private final ApiServer http;
@@ -63,6 +64,10 @@ public final class Engine implements AutoCloseable {
     this.advisories = new AdvisoryTracker(components, shards).attach();
     metrics.registry().getPrometheusRegistry().register(new AdvisoryCollector(advisories));
     PollObserver pollMetrics = new PollMetricsObserver(metrics.pollMetrics());
+    this.firstSweep =
+        new FirstSweep(
+            shards,
+            ProcessHandle.current().info().startInstant().orElseGet(java.time.Instant::now));
     this.poller =
         new AdaptivePoller(
             shards,
@@ -70,6 +75,7 @@ public final class Engine implements AutoCloseable {
             (shard, error, duration) -> {
               pollMetrics.onPoll(shard, error, duration);
               advisories.onPoll(shard, error, duration);
+              firstSweep.onPoll(shard, error, duration);
               for (PollObserver observer : pollObservers) {
                 observer.onPoll(shard, error, duration);
               }
@@ -179,9 +185,20 @@ public final class Engine implements AutoCloseable {
     return http;
   }
 
-  /** True once every shard has been polled at least once (successfully or not). */
+  /**
+   * The mode has registered every shard and component it knows at start: the first sweep (see
+   * {@link #firstSweepDone()}) is counted from here on.
+   */
+  public void allShardsKnown() {
+    firstSweep.arm();
+  }
+
+  /**
+   * True once every shard has been polled at least once (successfully or not) after {@link
+   * #allShardsKnown()}; it then stays true.
+   */
   public boolean firstSweepDone() {
-    return shards.all().stream().allMatch(s -> s.snapshot().polls() > 0);
+    return firstSweep.done();
   }
 
   @Override

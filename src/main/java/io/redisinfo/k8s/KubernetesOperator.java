@@ -115,6 +115,7 @@ public final class KubernetesOperator implements AutoCloseable {
     engine.advisories().addListener(changes);
     try {
       inventory.start();
+      engine.allShardsKnown();
       // Started once the inventory has filled the directory: an empty directory would mean
       // deleting every redis-directory ConfigMap.
       configMaps =

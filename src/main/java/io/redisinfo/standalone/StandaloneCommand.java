@@ -163,6 +163,7 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
       firstRead.join();
       source.refresh();
       loaded.set(true);
+      started.allShardsKnown();
       reload.scheduleWithFixedDelay(
           () -> {
             try {
