@@ -23,6 +23,6 @@ COPY --from=build /src/target/redis-info-operator.jar /app/redis-info-operator.j
 USER 10001:10001
 EXPOSE 8080
 # A default the Deployment's JAVA_TOOL_OPTIONS replaces (a flag on the java command line would
-# override the Deployment's setting instead).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# override the Deployment's setting instead); the same options as deploy/ (docs/BENCHMARKS.md).
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java","-jar","/app/redis-info-operator.jar"]

@@ -7,6 +7,10 @@ work="target/bench"
 mkdir -p "$work"
 classpath_file="target/jmh-classpath.txt"
 
+# The JVM options of the operator under test unless a harness is told otherwise: the ones the
+# image and deploy/ use (DeployManifestsTest keeps them the same).
+export BENCH_OPERATOR_JVM_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m -XX:+ExitOnOutOfMemoryError"
+
 # BENCH_NO_BUILD=1 skips the (incremental) build.
 bench_build() {
   if [ "${BENCH_NO_BUILD:-}" = 1 ] && [ -f "$classpath_file" ] && [ -f target/redis-info-operator.jar ]; then

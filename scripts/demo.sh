@@ -93,8 +93,10 @@ say "Putting a steady load on the cache (redis-benchmark)"
 redis-benchmark -p "$CACHE" -c 2 -P 4 -n 100000000 -r 10000 -t set,get -q >/dev/null 2>&1 &
 PIDS+=($!)
 
-say "Running: java -jar target/redis-info-operator.jar standalone --components .demo/components.yaml --redis adhoc=127.0.0.1:$ADHOC ..."
-java -jar "$JAR" standalone --http-port "$HTTP_PORT" \
+# The JVM options the image and deploy/ use (docs/BENCHMARKS.md, "JVM options").
+JVM_OPTIONS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m -XX:+ExitOnOutOfMemoryError)
+say "Running: java ${JVM_OPTIONS[*]} -jar target/redis-info-operator.jar standalone --components .demo/components.yaml --redis adhoc=127.0.0.1:$ADHOC ..."
+java "${JVM_OPTIONS[@]}" -jar "$JAR" standalone --http-port "$HTTP_PORT" \
   --components "$WORK/components.yaml" --secrets-dir "$WORK/secrets" \
   --redis "adhoc=127.0.0.1:$ADHOC" --min-interval 250ms --max-interval 5s \
   > "$WORK/operator.log" 2>&1 &
