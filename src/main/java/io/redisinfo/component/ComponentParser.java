@@ -26,26 +26,14 @@ public final class ComponentParser {
 
   private static final Pattern DNS_1123_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Set<String> SPEC_FIELDS =
-      Set.of(
-          "purpose",
-          "endpoint",
-          "selector",
-          "podPort",
-          "database",
-          "tls",
-          "auth",
-          "polling",
-          "config",
-          "advisories");
-
   private final ObjectMapper mapper;
   private final boolean strict;
   private final Function<AdvisoryTuning, List<String>> tuningCheck;
 
   /**
-   * @param strict also reject unknown fields and a wrong apiVersion/kind (files are strict; the API
-   *     server has already pruned and checked resources)
+   * @param strict also reject a wrong apiVersion/kind (files are strict; the API server has already
+   *     checked resources; unknown fields and types are the CRD schema's to check, see {@code
+   *     io.redisinfo.resource.CrdSchema})
    */
   public ComponentParser(ObjectMapper mapper, boolean strict) {
     this(mapper, strict, tuning -> List.of());
@@ -97,15 +85,6 @@ public final class ComponentParser {
       problems.add("spec is missing; it needs endpoint or selector");
       return new ParsedComponent(namespace, name, null, problems);
     }
-    if (strict) {
-      for (Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
-        String field = it.next();
-        if (!SPEC_FIELDS.contains(field)) {
-          problems.add("spec." + field + " is not a known field (known: " + SPEC_FIELDS + ")");
-        }
-      }
-    }
-
     Purpose purpose = Purpose.OTHER;
     try {
       purpose = Purpose.parse(text(spec.get("purpose")));

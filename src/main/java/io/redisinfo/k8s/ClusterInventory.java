@@ -18,7 +18,7 @@ import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.component.PodSelector;
 import io.redisinfo.component.SecretRef;
 import io.redisinfo.component.TlsRefs;
-import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardRegistry;

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.redisinfo.component.status.ComponentCondition;
-import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.resource.RedisComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

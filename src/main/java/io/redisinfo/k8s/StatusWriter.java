@@ -7,9 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.redisinfo.k8s.crd.RedisComponent;
-import io.redisinfo.k8s.crd.RedisComponentStatus;
 import io.redisinfo.metrics.StatusWriteMetrics;
+import io.redisinfo.resource.RedisComponent;
+import io.redisinfo.resource.RedisComponentStatus;
 
 /**
  * Writes a RedisComponent's status through the status subresource, never the spec, as a JSON Patch

@@ -3,7 +3,7 @@ package io.redisinfo.k8s;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.resource.RedisComponent;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;

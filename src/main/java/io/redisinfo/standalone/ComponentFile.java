@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.redisinfo.component.ComponentParser;
 import io.redisinfo.component.ParsedComponent;
+import io.redisinfo.resource.CrdSchema;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +27,15 @@ final class ComponentFile {
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final ComponentParser parser;
+  private final CrdSchema schema;
 
-  ComponentFile(ComponentParser parser) {
+  /**
+   * @param schema what the API server would check first (types, enums, ranges, unknown fields); the
+   *     parser then checks the rules across fields, as in the cluster
+   */
+  ComponentFile(ComponentParser parser, CrdSchema schema) {
     this.parser = parser;
+    this.schema = schema;
   }
 
   List<Document> parse(String text, String defaultNamespace) {
@@ -62,8 +71,21 @@ final class ComponentFile {
                     null, null, null, List.of("not valid YAML" + where + ": " + detail))));
         continue;
       }
-      documents.add(new Document(index, parser.parse(node, defaultNamespace)));
+      documents.add(new Document(index, checked(node, defaultNamespace)));
     }
     return documents;
+  }
+
+  /** The parser's result, made invalid by the schema's problems too: every problem at once. */
+  private ParsedComponent checked(JsonNode node, String defaultNamespace) {
+    ParsedComponent parsed = parser.parse(node, defaultNamespace);
+    List<String> schemaProblems =
+        node != null && node.isObject() ? schema.specProblems(node) : List.of();
+    if (schemaProblems.isEmpty()) {
+      return parsed;
+    }
+    Set<String> problems = new LinkedHashSet<>(schemaProblems);
+    problems.addAll(parsed.problems());
+    return new ParsedComponent(parsed.namespace(), parsed.name(), null, List.copyOf(problems));
   }
 }

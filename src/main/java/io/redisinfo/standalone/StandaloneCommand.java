@@ -127,7 +127,8 @@ public final class StandaloneCommand implements java.util.concurrent.Callable<In
             componentFiles,
             namespace,
             new ComponentFile(
-                new ComponentParser(new ObjectMapper(), true, AdvisorySettings::problems)));
+                new ComponentParser(new ObjectMapper(), true, AdvisorySettings::problems),
+                io.redisinfo.resource.CrdSchema.redisComponent()));
     CompletableFuture<?> firstRead = CompletableFuture.runAsync(files::read, daemonThread());
 
     AtomicBoolean loaded = new AtomicBoolean();

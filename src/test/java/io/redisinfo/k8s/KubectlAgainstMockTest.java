@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.redisinfo.Main;
-import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
 import java.net.URI;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.redisinfo.k8s.crd.RedisComponent;
-import io.redisinfo.k8s.crd.RedisComponentStatus;
+import io.redisinfo.resource.RedisComponent;
+import io.redisinfo.resource.RedisComponentStatus;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.redisinfo.k8s;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.resource.RedisComponent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class ComponentFileTest {
   private final ComponentFile reader =
-      new ComponentFile(new ComponentParser(new ObjectMapper(), true));
+      new ComponentFile(
+          new ComponentParser(new ObjectMapper(), true),
+          io.redisinfo.resource.CrdSchema.redisComponent());
 
   @Test
   void readsEveryDocumentOfAStreamAndReportsBrokenOnesByIndex() {
@@ -90,7 +92,7 @@ class ComponentFileTest {
     assertThat(parsed.problems())
         .anyMatch(p -> p.contains("apiVersion is 'v1'"))
         .anyMatch(p -> p.contains("kind is 'ConfigMap'"))
-        .anyMatch(p -> p.contains("spec.endpiont is not a known field"))
+        .anyMatch(p -> p.contains("spec.endpiont: unknown field"))
         .anyMatch(p -> p.contains("spec.polling.minInterval: duration 'soon' is not valid"))
         .anyMatch(p -> p.contains("sets neither"));
   }
@@ -151,5 +153,39 @@ class ComponentFileTest {
         .singleElement()
         .asString()
         .startsWith("not valid YAML at line 10, column ");
+  }
+
+  @Test
+  void aFileIsCheckedAgainstTheGeneratedCrdSchemaAndTheCrossFieldRulesAtOnce() {
+    String yaml =
+        """
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: sessions}
+        spec:
+          endpoint: {host: 127.0.0.1, port: "7000"}
+          selector: {matchLabels: {app: x}}
+          retention: 5d
+        """;
+    List<String> problems = reader.parse(yaml, "default").get(0).component().problems();
+    // From the CRD schema, as the API server would say it...
+    assertThat(problems).contains("spec.endpoint.port: expected integer, got STRING");
+    assertThat(problems).contains("spec.retention: unknown field");
+    // ...and from the rule across fields the schema cannot express.
+    assertThat(problems).anyMatch(p -> p.contains("exactly one of endpoint"));
+  }
+
+  @Test
+  void pollingWithOnlyAMinimumIsValidAsTheCrdSays() {
+    String yaml =
+        """
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: sessions}
+        spec:
+          endpoint: {host: 127.0.0.1, port: 7000}
+          polling: {minInterval: 2s}
+        """;
+    assertThat(reader.parse(yaml, "default").get(0).component().problems()).isEmpty();
   }
 }

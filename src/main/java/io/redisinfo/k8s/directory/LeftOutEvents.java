@@ -3,7 +3,7 @@ package io.redisinfo.k8s.directory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.redisinfo.k8s.WarningEvents;
-import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.resource.RedisComponent;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;

@@ -21,7 +21,7 @@ import io.redisinfo.directory.DirectoryEntryBuilder;
 import io.redisinfo.directory.DirectoryJson;
 import io.redisinfo.info.Info;
 import io.redisinfo.info.InfoSummary;
-import io.redisinfo.k8s.crd.RedisComponent;
+import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardRegistry;

@@ -1,4 +1,4 @@
-package io.redisinfo.k8s.crd;
+package io.redisinfo.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  */
 public final class GeneratedCrdFixer {
   static final String HEADER =
-      "# Generated from io.redisinfo.k8s.crd by `./mvnw process-classes`: do not edit.\n";
+      "# Generated from io.redisinfo.resource by `./mvnw process-classes`: do not edit.\n";
 
   private static final String SELECTOR = "spec.selector";
 

@@ -1,4 +1,4 @@
-package io.redisinfo.k8s.crd;
+package io.redisinfo.resource;
 
 import static io.redisinfo.k8s.ProjectFiles.CRD_FILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +54,7 @@ class GeneratedCrdTest {
         .exists();
     assertThat(ProjectFiles.read(COMMITTED_BEFORE_BUILD))
         .as(
-            "crds/%s was stale: the build has just regenerated it from io.redisinfo.k8s.crd;"
+            "crds/%s was stale: the build has just regenerated it from io.redisinfo.resource;"
                 + " review and commit crds/",
             CRD_FILE)
         .isEqualTo(ProjectFiles.read(GENERATED));

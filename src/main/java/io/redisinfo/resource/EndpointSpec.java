@@ -1,4 +1,4 @@
-package io.redisinfo.k8s.crd;
+package io.redisinfo.resource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

@@ -1,4 +1,4 @@
-package io.redisinfo.k8s.crd;
+package io.redisinfo.resource;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;

@@ -1,4 +1,4 @@
-package io.redisinfo.k8s.crd;
+package io.redisinfo.resource;
 
 import static io.redisinfo.k8s.ProjectFiles.CRD_FILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,7 +125,7 @@ class ExamplesTest {
       JsonNode withoutMetadata = document.deepCopy();
       ((com.fasterxml.jackson.databind.node.ObjectNode) withoutMetadata)
           .remove(List.of("apiVersion", "kind", "metadata"));
-      assertThat(SchemaChecker.problems(schema, withoutMetadata, ""))
+      assertThat(CrdSchema.problems(schema, withoutMetadata, ""))
           .as(file.getFileName().toString())
           .isEmpty();
     }
@@ -179,7 +179,7 @@ class ExamplesTest {
               tls: {enabled: false, verify: true}
               config: {ttl: 30, nested: {any: [1, "x"]}}
             """);
-    assertThat(SchemaChecker.problems(schema, bad, ""))
+    assertThat(CrdSchema.problems(schema, bad, ""))
         .containsExactlyInAnyOrder(
             ".spec.purpose: \"archive\" is not one of "
                 + schema.getProperties().get("spec").getProperties().get("purpose").getEnum(),

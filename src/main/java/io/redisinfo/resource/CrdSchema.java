@@ -1,4 +1,4 @@
-package io.redisinfo.k8s.crd;
+package io.redisinfo.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
@@ -12,13 +12,54 @@ import java.util.regex.Pattern;
  * Checks a document against the structural OpenAPI schema of a CRD the way the API server does for
  * the parts that need no CEL: types, required properties, enums, numeric ranges, string lengths and
  * patterns, and unknown fields (which the API server would prune or reject). CEL rules are left to
- * {@link io.redisinfo.component.ComponentParser}.
+ * {@link io.redisinfo.component.ComponentParser}, which holds the cross-field rules for both
+ * adapters.
  */
-final class SchemaChecker {
-  private SchemaChecker() {}
+public final class CrdSchema {
+  /** The generated CRD, as the build puts it in the jar (GeneratedCrdFixer has fixed it). */
+  static final String CRD_RESOURCE = "/META-INF/fabric8/rediscomponents.redisinfo.io-v1.yml";
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Pattern> PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final JSONSchemaProps spec;
+
+  private CrdSchema(JSONSchemaProps spec) {
+    this.spec = spec;
+  }
+
+  /**
+   * The schema of {@code spec} in the RedisComponent CRD this jar was built with: standalone files
+   * are checked against exactly what the API server checks resources against.
+   */
+  public static CrdSchema redisComponent() {
+    try (java.io.InputStream in = CrdSchema.class.getResourceAsStream(CRD_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(CRD_RESOURCE + " is not on the classpath");
+      }
+      io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd =
+          io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+              in, io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class);
+      return new CrdSchema(
+          crd.getSpec()
+              .getVersions()
+              .get(0)
+              .getSchema()
+              .getOpenAPIV3Schema()
+              .getProperties()
+              .get("spec"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Every violation in a document's {@code spec}, each with its path (e.g. {@code spec.port}). */
+  public List<String> specProblems(JsonNode document) {
+    return problems(spec, document == null ? null : document.get("spec"), "spec");
+  }
 
   /** Every violation, each with the JSON path where it occurs. */
-  static List<String> problems(JSONSchemaProps schema, JsonNode value, String path) {
+  public static List<String> problems(JSONSchemaProps schema, JsonNode value, String path) {
     List<String> problems = new ArrayList<>();
     check(schema, value, path, problems);
     return problems;
@@ -55,7 +96,10 @@ final class SchemaChecker {
         out.add(path + ": longer than " + schema.getMaxLength());
       }
       if (schema.getPattern() != null
-          && !Pattern.compile(schema.getPattern()).matcher(text).find()) {
+          && !PATTERNS
+              .computeIfAbsent(schema.getPattern(), Pattern::compile)
+              .matcher(text)
+              .find()) {
         out.add(path + ": '" + text + "' does not match " + schema.getPattern());
       }
     }
