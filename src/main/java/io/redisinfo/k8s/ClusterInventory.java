@@ -2,12 +2,13 @@ package io.redisinfo.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.redisinfo.advice.AdvisorySettings;
 import io.redisinfo.component.Component;
 import io.redisinfo.component.ComponentParser;
@@ -44,16 +45,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Observes the cluster and keeps the component and shard registries in step with it, on every
- * replica (leader or not), so any replica polls and answers HTTP queries.
+ * Keeps the component and shard registries in step with the cluster, on every replica (leader or
+ * not), so any replica polls and answers HTTP queries.
  *
- * <p>Informers watch RedisComponents, Pods and Secrets in the watched namespaces. Any event
- * schedules one resync (events arriving meanwhile are coalesced) that recomputes everything from
- * the informer caches: each component is parsed with {@link ComponentParser}; an endpoint component
- * is one shard, a selector component one shard per selected Running pod with an IP; the password
- * comes from the Secret of {@code passwordSecretRef}; pods matching {@code --pod-selector} and no
- * component are shards without component. Because the caches are the truth, a deleted component,
- * pod or Secret simply disappears from the next resync: no finalizers are needed.
+ * <p>It reads the caches of the controller's own JOSDK informers ({@link #eventSources}):
+ * RedisComponents, Pods and Secrets in the watched namespaces; Pods and Secrets map back to the
+ * components that select or reference them. Any change schedules one resync (changes arriving
+ * meanwhile are coalesced) that recomputes everything from those caches: each component is parsed
+ * with {@link ComponentParser}; an endpoint component is one shard, a selector component one shard
+ * per selected Running pod with an IP; the password comes from the Secret of {@code
+ * passwordSecretRef}; pods matching {@code --pod-selector} and no component are shards without
+ * component. Because the caches are the truth, a deleted component, pod or Secret simply disappears
+ * from the next resync: no finalizers are needed.
  */
 public final class ClusterInventory implements AutoCloseable {
   /** The registry source of the pods tracked through {@code --pod-selector} alone. */
@@ -65,16 +68,14 @@ public final class ClusterInventory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterInventory.class);
   private static final int DEFAULT_REDIS_PORT = 6379;
 
-  private final KubernetesClient client;
-  private final Set<String> namespaces;
   private final PodSelector podSelector;
   private final ComponentRegistry components;
   private final ShardRegistry shards;
   private final ComponentParser parser;
   private final ObjectMapper mapper;
-  private final List<SharedIndexInformer<RedisComponent>> componentInformers = new ArrayList<>();
-  private final List<SharedIndexInformer<Pod>> podInformers = new ArrayList<>();
-  private final List<SharedIndexInformer<Secret>> secretInformers = new ArrayList<>();
+  private InformerEventSource<RedisComponent, RedisComponent> componentCache;
+  private InformerEventSource<Pod, RedisComponent> podCache;
+  private InformerEventSource<Secret, RedisComponent> secretCache;
   private final Map<String, ComponentProblem> problems = new ConcurrentHashMap<>();
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
   private final Set<String> componentSources = new HashSet<>();
@@ -89,18 +90,13 @@ public final class ClusterInventory implements AutoCloseable {
   private volatile boolean synced;
 
   /**
-   * @param namespaces the watched namespaces; empty = all
    * @param podSelector pods tracked even without a component, or null for none
    */
   public ClusterInventory(
-      KubernetesClient client,
-      Set<String> namespaces,
       PodSelector podSelector,
       ComponentRegistry components,
       ShardRegistry shards,
       ObjectMapper mapper) {
-    this.client = client;
-    this.namespaces = Set.copyOf(namespaces);
     this.podSelector = podSelector;
     this.components = components;
     this.shards = shards;
@@ -113,45 +109,45 @@ public final class ClusterInventory implements AutoCloseable {
     return "k8s-component:" + componentKey;
   }
 
-  /** Starts the informers, waits for their first list and syncs the registries once. */
+  /**
+   * The controller's informers this inventory reads, in the controller's namespaces: the components
+   * themselves (a second informer on them, because JOSDK hands the primary's events only to the
+   * leader), their Pods and their Secrets, each mapped back to the components it concerns.
+   */
+  List<EventSource<?, RedisComponent>> eventSources(EventSourceContext<RedisComponent> context) {
+    componentCache =
+        new ObservedInformer<>(
+            InformerEventSourceConfiguration.from(RedisComponent.class, RedisComponent.class)
+                .withName("inventory-components")
+                .withSecondaryToPrimaryMapper(c -> Set.of(ResourceID.fromResource(c)))
+                .build(),
+            context,
+            ObservedInformer.onAnyChange(this::scheduleResync));
+    podCache =
+        new ObservedInformer<>(
+            InformerEventSourceConfiguration.from(Pod.class, RedisComponent.class)
+                .withName("inventory-pods")
+                .withSecondaryToPrimaryMapper(this::componentsSelecting)
+                .build(),
+            context,
+            ObservedInformer.onAnyChange(this::scheduleResync));
+    secretCache =
+        new ObservedInformer<>(
+            InformerEventSourceConfiguration.from(Secret.class, RedisComponent.class)
+                .withName("inventory-secrets")
+                .withSecondaryToPrimaryMapper(this::componentsReferencing)
+                .build(),
+            context,
+            ObservedInformer.onAnyChange(this::scheduleResync));
+    return List.of(componentCache, podCache, secretCache);
+  }
+
+  /** The informers have listed the cluster (JOSDK has started them): sync the registries once. */
   public void start() {
-    ResourceEventHandler<HasMetadata> handler =
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(HasMetadata obj) {
-            scheduleResync();
-          }
-
-          @Override
-          public void onUpdate(HasMetadata oldObj, HasMetadata newObj) {
-            if (!sameVersion(oldObj, newObj)) {
-              scheduleResync();
-            }
-          }
-
-          @Override
-          public void onDelete(HasMetadata obj, boolean deletedFinalStateUnknown) {
-            scheduleResync();
-          }
-        };
-    if (namespaces.isEmpty()) {
-      componentInformers.add(
-          client.resources(RedisComponent.class).inAnyNamespace().inform(handler, 0));
-      podInformers.add(client.pods().inAnyNamespace().inform(handler, 0));
-      secretInformers.add(client.secrets().inAnyNamespace().inform(handler, 0));
-    } else {
-      for (String namespace : namespaces) {
-        componentInformers.add(
-            client.resources(RedisComponent.class).inNamespace(namespace).inform(handler, 0));
-        podInformers.add(client.pods().inNamespace(namespace).inform(handler, 0));
-        secretInformers.add(client.secrets().inNamespace(namespace).inform(handler, 0));
-      }
-    }
     synced = true;
     resync();
   }
 
-  /** Whether the informers have listed the cluster once. */
   /** One key of a Secret, decoded, from the informers' cache; null when missing (no API call). */
   public String secretText(String namespace, SecretRef ref) {
     return secretValue(namespace, ref, "secret reference").value();
@@ -159,13 +155,9 @@ public final class ClusterInventory implements AutoCloseable {
 
   /** A Secret from the informers' cache, or null (no API call). */
   public Secret secret(String namespace, String name) {
-    for (SharedIndexInformer<Secret> informer : secretInformers) {
-      Secret secret = informer.getStore().getByKey(namespace + "/" + name);
-      if (secret != null) {
-        return secret;
-      }
-    }
-    return null;
+    return secretCache == null
+        ? null
+        : secretCache.get(new ResourceID(name, namespace)).orElse(null);
   }
 
   public boolean synced() {
@@ -188,14 +180,36 @@ public final class ClusterInventory implements AutoCloseable {
 
   /** Every RedisComponent in the cache. */
   public List<RedisComponent> resources() {
-    List<RedisComponent> all = new ArrayList<>();
-    componentInformers.forEach(i -> all.addAll(i.getStore().list()));
-    return all;
+    return componentCache == null ? List.of() : componentCache.list().toList();
   }
 
-  private static boolean sameVersion(HasMetadata a, HasMetadata b) {
-    String va = a.getMetadata().getResourceVersion();
-    return va != null && va.equals(b.getMetadata().getResourceVersion());
+  /** The components of the pod's namespace whose selector matches its labels. */
+  private Set<ResourceID> componentsSelecting(Pod pod) {
+    String namespace = pod.getMetadata().getNamespace();
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    Set<ResourceID> selecting = new HashSet<>();
+    for (ParsedComponent parsed : components.all()) {
+      if (namespace.equals(parsed.namespace())
+          && parsed.valid()
+          && parsed.component().spec().selector() != null
+          && parsed.component().spec().selector().matches(labels)) {
+        selecting.add(new ResourceID(parsed.name(), namespace));
+      }
+    }
+    return selecting;
+  }
+
+  /** The components of the Secret's namespace that name it for a password or TLS material. */
+  private Set<ResourceID> componentsReferencing(Secret secret) {
+    String namespace = secret.getMetadata().getNamespace();
+    String name = secret.getMetadata().getName();
+    Set<ResourceID> referencing = new HashSet<>();
+    if (componentCache != null) {
+      componentCache
+          .list(namespace, r -> r.getSpec() != null && r.getSpec().secretNames().contains(name))
+          .forEach(r -> referencing.add(ResourceID.fromResource(r)));
+    }
+    return referencing;
   }
 
   private void scheduleResync() {
@@ -215,9 +229,10 @@ public final class ClusterInventory implements AutoCloseable {
   /** Recomputes both registries from the informer caches. */
   synchronized void resync() {
     Map<String, Pod> podsByKey = new TreeMap<>();
-    podInformers.forEach(
-        i -> i.getStore().list().forEach(p -> podsByKey.put(key(p.getMetadata()), p)));
-    List<RedisComponent> resources = resources();
+    if (podCache != null) {
+      podCache.list().forEach(p -> podsByKey.put(key(p.getMetadata()), p));
+    }
+    List<RedisComponent> resources = new ArrayList<>(resources());
     resources.sort(Comparator.comparing(r -> key(r.getMetadata())));
 
     List<ParsedComponent> wanted = new ArrayList<>();
@@ -360,13 +375,7 @@ public final class ClusterInventory implements AutoCloseable {
    * @param field the spec field that names it, for the problem's message
    */
   private SecretLookup secretValue(String namespace, SecretRef ref, String field) {
-    Secret secret = null;
-    for (SharedIndexInformer<Secret> informer : secretInformers) {
-      secret = informer.getStore().getByKey(namespace + "/" + ref.name());
-      if (secret != null) {
-        break;
-      }
-    }
+    Secret secret = secret(namespace, ref.name());
     if (secret == null) {
       return new SecretLookup(
           null,
@@ -457,10 +466,8 @@ public final class ClusterInventory implements AutoCloseable {
 
   @Override
   public void close() {
+    // The informers are the controller's: JOSDK stops them with the operator.
     synced = false;
-    componentInformers.forEach(SharedIndexInformer::close);
-    podInformers.forEach(SharedIndexInformer::close);
-    secretInformers.forEach(SharedIndexInformer::close);
     resyncer.shutdownNow();
     try {
       resyncer.awaitTermination(5, TimeUnit.SECONDS);

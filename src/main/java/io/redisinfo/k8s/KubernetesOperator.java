@@ -92,13 +92,7 @@ public final class KubernetesOperator implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper();
     Clock clock = Clock.systemUTC();
     ClusterInventory inventory =
-        new ClusterInventory(
-            client,
-            settings.namespaces(),
-            settings.podSelector(),
-            engine.components(),
-            engine.shards(),
-            mapper);
+        new ClusterInventory(settings.podSelector(), engine.components(), engine.shards(), mapper);
     Operator operator = null;
     ConfigMapDirectory configMaps = null;
     // Without leader election this replica is the only writer; with it, the Lease decides.
@@ -114,10 +108,6 @@ public final class KubernetesOperator implements AutoCloseable {
     engine.directory().addListener(changes);
     engine.advisories().addListener(changes);
     try {
-      inventory.start();
-      engine.allShardsKnown();
-      // Started once the inventory has filled the directory: an empty directory would mean
-      // deleting every redis-directory ConfigMap.
       configMaps =
           new ConfigMapDirectory(
               client,
@@ -130,7 +120,6 @@ public final class KubernetesOperator implements AutoCloseable {
                   .withLeftOutListener(changes::trigger)
                   .withInstance(settings.identity())
                   .withMeters(meterRegistry == null ? new SimpleMeterRegistry() : meterRegistry));
-      configMaps.start();
       ConfigMapDirectory directoryWriter = configMaps;
       RedisComponentReconciler reconciler =
           new RedisComponentReconciler(
@@ -193,7 +182,13 @@ public final class KubernetesOperator implements AutoCloseable {
               override.settingNamespaces(settings.namespaces());
             }
           });
+      // Starts every informer (on every replica) and returns once they have listed the cluster.
       operator.start();
+      inventory.start();
+      engine.allShardsKnown();
+      // Started once the inventory has filled the directory: an empty directory would mean
+      // deleting every redis-directory ConfigMap.
+      configMaps.start(reconciler.directoryConfigMaps());
       return new KubernetesOperator(inventory, configMaps, operator);
     } catch (RuntimeException e) {
       if (operator != null) {

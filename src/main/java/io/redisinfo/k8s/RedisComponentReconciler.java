@@ -1,6 +1,8 @@
 package io.redisinfo.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -29,12 +31,15 @@ import io.redisinfo.shard.ShardRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Writes each RedisComponent's status and Events. It runs only on the leader (JOSDK starts event
- * processing once the Lease is held), so only the leader writes; every replica observes the cluster
- * and polls through {@link ClusterInventory}.
+ * The one controller of the operator: its event sources are every informer the operator runs, and
+ * it writes each RedisComponent's status and Events. JOSDK starts event sources on every replica
+ * but reconciles only on the leader (once the Lease is held), so only the leader writes, while
+ * every replica observes the cluster through the same informers ({@link ClusterInventory}) and
+ * polls.
  *
  * <p>Each reconcile observes (the component as the inventory read it, its shards' latest snapshots,
  * the problem found in its spec or Secret), computes the status the user should see, and writes it
@@ -72,6 +77,7 @@ public final class RedisComponentReconciler
   private final Clock clock;
   private final Duration resync;
   private final ComponentChangeEventSource changes;
+  private ObservedInformer<ConfigMap> configMaps;
 
   RedisComponentReconciler(
       ClusterInventory inventory,
@@ -159,10 +165,34 @@ public final class RedisComponentReconciler
     return UpdateControl.<RedisComponent>noUpdate().rescheduleAfter(Duration.ofSeconds(1));
   }
 
+  /**
+   * Every informer of the operator is one of this controller's event sources: the inventory's
+   * (components, their Pods and Secrets) and the directory ConfigMaps', plus the engine's changes.
+   */
   @Override
   public List<EventSource<?, RedisComponent>> prepareEventSources(
       EventSourceContext<RedisComponent> context) {
-    return List.of(changes);
+    List<EventSource<?, RedisComponent>> sources = new java.util.ArrayList<>();
+    sources.add(changes);
+    sources.addAll(inventory.eventSources(context));
+    configMaps =
+        new ObservedInformer<>(
+            InformerEventSourceConfiguration.from(ConfigMap.class, RedisComponent.class)
+                .withName("directory-configmaps")
+                .withLabelSelector(
+                    ConfigMapDirectory.MANAGED_BY + "=" + ConfigMapDirectory.MANAGED_BY_VALUE)
+                // The directory's writer repairs drift; components need no reconcile for it.
+                .withSecondaryToPrimaryMapper(configMap -> Set.of())
+                .build(),
+            context,
+            directory.observer());
+    sources.add(configMaps);
+    return sources;
+  }
+
+  /** The directory ConfigMaps the controller's informer has listed (once the operator started). */
+  java.util.stream.Stream<ConfigMap> directoryConfigMaps() {
+    return configMaps.list();
   }
 
   /** The parts of the status the core status does not hold: binding and advisories. */

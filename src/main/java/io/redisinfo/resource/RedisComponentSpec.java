@@ -161,4 +161,19 @@ public class RedisComponentSpec {
   public void setConfig(Map<String, Object> config) {
     this.config = config;
   }
+
+  /** The Secrets this spec names (password, CA, client certificate), for mapping Secret events. */
+  public java.util.Set<String> secretNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    if (auth != null && auth.getPasswordSecretRef() != null) {
+      names.add(auth.getPasswordSecretRef().getName());
+    }
+    if (tls != null && tls.getCaSecretRef() != null) {
+      names.add(tls.getCaSecretRef().getName());
+    }
+    if (tls != null && tls.getClientCertSecretRef() != null) {
+      names.add(tls.getClientCertSecretRef().getName());
+    }
+    return names;
+  }
 }

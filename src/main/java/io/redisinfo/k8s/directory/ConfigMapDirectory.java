@@ -3,7 +3,6 @@ package io.redisinfo.k8s.directory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.lettuce.core.resource.Delay;
 import io.redisinfo.directory.Directory;
 import io.redisinfo.directory.DirectoryEntry;
@@ -104,7 +103,7 @@ public final class ConfigMapDirectory implements AutoCloseable {
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final Map<String, String> leftOut = new ConcurrentHashMap<>();
   private final Map<String, String> notOwned = new ConcurrentHashMap<>();
-  private final List<SharedIndexInformer<ConfigMap>> informers = new ArrayList<>();
+  private final ResourceEventHandler<ConfigMap> handler = new InformerHandler();
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -144,40 +143,27 @@ public final class ConfigMapDirectory implements AutoCloseable {
   }
 
   /**
-   * Starts the ConfigMap informers (returns once they have listed what exists), listens to the
-   * directory and brings every namespace in line.
+   * What to observe: the ConfigMaps named {@code configMapName} with our label, in the namespaces
+   * given; the controller registers the returned handler on its informer of them.
+   */
+  public ResourceEventHandler<ConfigMap> observer() {
+    return handler;
+  }
+
+  /**
+   * Starts writing, from the ConfigMaps the controller's informer has listed: listens to the
+   * directory and brings every namespace in line. Call it once the directory reflects the cluster:
+   * an empty directory would mean deleting every directory ConfigMap.
    *
    * @throws IllegalStateException when called twice
    */
-  public void start() {
+  public void start(java.util.stream.Stream<ConfigMap> listed) {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("ConfigMapDirectory already started");
     }
-    ResourceEventHandler<ConfigMap> handler = new InformerHandler();
-    if (options.namespaces().isEmpty()) {
-      informers.add(
-          client
-              .configMaps()
-              .inAnyNamespace()
-              .withLabel(MANAGED_BY, MANAGED_BY_VALUE)
-              .withField("metadata.name", options.configMapName())
-              .inform(handler, 0));
-    } else {
-      for (String namespace : options.namespaces()) {
-        informers.add(
-            client
-                .configMaps()
-                .inNamespace(namespace)
-                .withLabel(MANAGED_BY, MANAGED_BY_VALUE)
-                .withField("metadata.name", options.configMapName())
-                .inform(handler, 0));
-      }
-    }
-    for (SharedIndexInformer<ConfigMap> informer : informers) {
-      for (ConfigMap configMap : informer.getStore().list()) {
-        known.putIfAbsent(configMap.getMetadata().getNamespace(), configMap);
-      }
-    }
+    listed
+        .filter(c -> options.configMapName().equals(c.getMetadata().getName()))
+        .forEach(c -> known.putIfAbsent(c.getMetadata().getNamespace(), c));
     directory.addListener(
         (key, previous, current) ->
             markDirty(current != null ? current.namespace() : previous.namespace()));
@@ -188,6 +174,9 @@ public final class ConfigMapDirectory implements AutoCloseable {
 
   /** Looks at every namespace again: those with entries and those with a ConfigMap. */
   public void syncAll() {
+    if (!started.get()) {
+      return; // start() syncs everything once the directory reflects the cluster
+    }
     Set<String> namespaces = new HashSet<>(known.keySet());
     for (DirectoryEntry entry : directory.all()) {
       namespaces.add(entry.namespace());
@@ -223,7 +212,6 @@ public final class ConfigMapDirectory implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    informers.forEach(SharedIndexInformer::close);
     executor.shutdown();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);
@@ -455,7 +443,9 @@ public final class ConfigMapDirectory implements AutoCloseable {
       } else {
         known.put(namespace, configMap);
       }
-      markDirty(namespace);
+      if (started.get()) {
+        markDirty(namespace);
+      }
     }
   }
 

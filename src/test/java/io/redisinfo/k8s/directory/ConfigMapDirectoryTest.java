@@ -48,6 +48,8 @@ class ConfigMapDirectoryTest {
   private final Directory directory = new Directory(timer);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final List<ConfigMapDirectory> started = new ArrayList<>();
+  private final List<io.fabric8.kubernetes.client.informers.SharedIndexInformer<ConfigMap>>
+      informers = new ArrayList<>();
   private MockApiServer server;
   private KubernetesClient admin;
 
@@ -59,6 +61,7 @@ class ConfigMapDirectoryTest {
 
   @AfterEach
   void tearDown() {
+    informers.forEach(io.fabric8.kubernetes.client.informers.SharedIndexInformer::close);
     started.forEach(ConfigMapDirectory::close);
     server.close();
     timer.shutdownNow();
@@ -153,7 +156,16 @@ class ConfigMapDirectoryTest {
     ConfigMapDirectory configMaps =
         new ConfigMapDirectory(server.newClient(), directory, json, options);
     started.add(configMaps);
-    configMaps.start();
+    // What the operator's controller does with its informer of the labelled ConfigMaps.
+    var informer =
+        server
+            .newClient()
+            .configMaps()
+            .inAnyNamespace()
+            .withLabel(ConfigMapDirectory.MANAGED_BY, ConfigMapDirectory.MANAGED_BY_VALUE)
+            .inform(configMaps.observer(), 0);
+    informers.add(informer);
+    configMaps.start(informer.getStore().list().stream());
     return configMaps;
   }
 
@@ -633,7 +645,8 @@ class ConfigMapDirectoryTest {
   @Test
   void startingTwiceIsRefused() {
     ConfigMapDirectory configMaps = start(options());
-    org.assertj.core.api.Assertions.assertThatThrownBy(configMaps::start)
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> configMaps.start(java.util.stream.Stream.empty()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("already started");
   }
