@@ -3,7 +3,8 @@
 # polled by the standalone jar; prints CPU per poll, polls/s, ageMs percentiles, heap per shard and
 # time to the first full sweep. See docs/BENCHMARKS.md.
 #
-#   bench/fleet.sh N [--all-busy] [--seconds S] [--min-interval 500ms] [--warmup S]
+#   bench/fleet.sh N [--all-busy] [--seconds S] [--min-interval 500ms] [--early-window 20-50]
+#                    [--steady-after 120] [--java PATH] [--jvm-opts "..."] [--warmup S]
 #                    [--age-seconds S] [--busy-ops OPS] [--quiet-cores C] [--quiet-wait S]
 #                    [--jfr FILE] [--no-heap]
 #   bench/fleet.sh 100

@@ -35,8 +35,12 @@ final class OperatorProcess implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private OperatorProcess(Process process, int port, long startedNanos, long listeningNanos) {
+  private final Path javaBin;
+
+  private OperatorProcess(
+      Process process, Path javaBin, int port, long startedNanos, long listeningNanos) {
     this.process = process;
+    this.javaBin = javaBin;
     this.port = port;
     this.startedNanos = startedNanos;
     this.listeningNanos = listeningNanos;
@@ -47,7 +51,12 @@ final class OperatorProcess implements AutoCloseable {
    * components on one server).
    */
   static OperatorProcess start(
-      Path jar, Path workDir, List<Integer> shardPorts, String minInterval, List<String> jvmOptions)
+      Path javaBin,
+      Path jar,
+      Path workDir,
+      List<Integer> shardPorts,
+      String minInterval,
+      List<String> jvmOptions)
       throws IOException {
     Path components = workDir.resolve("components-" + shardPorts.size() + ".yaml");
     StringBuilder yaml = new StringBuilder();
@@ -61,7 +70,7 @@ final class OperatorProcess implements AutoCloseable {
     }
     Files.writeString(components, yaml);
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(javaBin.toString());
     command.addAll(jvmOptions);
     command.addAll(
         List.of(
@@ -124,7 +133,21 @@ final class OperatorProcess implements AutoCloseable {
             "operator-output");
     drain.setDaemon(true);
     drain.start();
-    return new OperatorProcess(process, port, started, listening);
+    return new OperatorProcess(process, javaBin, port, started, listening);
+  }
+
+  /** The harness's own java: the default operator JVM. */
+  static Path defaultJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /**
+   * The operator's JVM options unless told otherwise: BENCH_OPERATOR_JVM_OPTIONS, which
+   * bench/common.sh sets to the options of the image and deploy/.
+   */
+  static List<String> defaultJvmOptions() {
+    String options = System.getenv("BENCH_OPERATOR_JVM_OPTIONS");
+    return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
   }
 
   static String shardName(int index) {
@@ -181,6 +204,66 @@ final class OperatorProcess implements AutoCloseable {
     return sum;
   }
 
+  /** The jcmd of the operator's JDK (a jcmd of another JDK version may not attach). */
+  private String jcmd() {
+    Path beside = javaBin.resolveSibling("jcmd");
+    return Files.isExecutable(beside) ? beside.toString() : "jcmd";
+  }
+
+  /** {@code /readyz} answers 200: every shard known at start has been polled once. */
+  boolean ready() throws IOException, InterruptedException {
+    return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding())
+            .statusCode()
+        == 200;
+  }
+
+  /** Resident set size now and its peak so far (VmRSS, VmHWM), in MiB. */
+  double[] rssMib() throws IOException {
+    double rss = Double.NaN;
+    double peak = Double.NaN;
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+      String[] f = line.trim().split("\\s+");
+      if (line.startsWith("VmRSS:")) {
+        rss = Long.parseLong(f[1]) / 1024.0;
+      } else if (line.startsWith("VmHWM:")) {
+        peak = Long.parseLong(f[1]) / 1024.0;
+      }
+    }
+    return new double[] {rss, peak};
+  }
+
+  /**
+   * Heap used and committed in MiB from {@code jcmd GC.heap_info}: the sum of its "total NK, used
+   * MK" lines (one for G1; young and old generation for the serial collector); the raw first line
+   * when nothing parses.
+   */
+  String heapInfo() throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder(jcmd(), Long.toString(process.pid()), "GC.heap_info")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor(60, TimeUnit.SECONDS);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(output);
+    long total = 0;
+    long used = 0;
+    boolean found = false;
+    while (m.find()) {
+      found = true;
+      total += Long.parseLong(m.group(1));
+      used += Long.parseLong(m.group(2));
+    }
+    if (!found) {
+      return output.lines().skip(1).findFirst().orElse(output).trim();
+    }
+    return String.format("%.0f / %.0f MiB", used / 1024.0, total / 1024.0);
+  }
+
   long cpuTicks() {
     return ProcCpu.processTicks(process.pid());
   }
@@ -191,7 +274,7 @@ final class OperatorProcess implements AutoCloseable {
    */
   long liveHeapBytes(Path saveTo) throws IOException, InterruptedException {
     Process jcmd =
-        new ProcessBuilder("jcmd", Long.toString(process.pid()), "GC.class_histogram")
+        new ProcessBuilder(jcmd(), Long.toString(process.pid()), "GC.class_histogram")
             .redirectErrorStream(true)
             .start();
     String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -218,7 +301,7 @@ final class OperatorProcess implements AutoCloseable {
     }
     Path file = Path.of(dir).toAbsolutePath().resolve("heap-" + name + ".hprof");
     Files.deleteIfExists(file);
-    new ProcessBuilder("jcmd", Long.toString(process.pid()), "GC.heap_dump", file.toString())
+    new ProcessBuilder(jcmd(), Long.toString(process.pid()), "GC.heap_dump", file.toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start()

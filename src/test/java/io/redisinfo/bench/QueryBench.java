@@ -49,7 +49,7 @@ public final class QueryBench {
     Path pidFile = Path.of(args.string("--pid-file", work.resolve("redis.pids").toString()));
     Files.createDirectories(work);
     StopChildren.onExit();
-    List<String> jvmOptions = new ArrayList<>();
+    List<String> jvmOptions = new ArrayList<>(OperatorProcess.defaultJvmOptions());
     if (args.string("--jfr", null) != null) {
       jvmOptions.add(
           "-XX:StartFlightRecording=filename=" + args.string("--jfr", null) + ",settings=profile");
@@ -63,7 +63,8 @@ public final class QueryBench {
         shardPorts.add(fleet.ports().get(i % servers));
       }
       try (OperatorProcess operator =
-          OperatorProcess.start(jar, work, shardPorts, "1s", jvmOptions)) {
+          OperatorProcess.start(
+              OperatorProcess.defaultJava(), jar, work, shardPorts, "1s", jvmOptions)) {
         FleetBench.awaitFirstSweep(operator, shards);
         String one = OperatorProcess.shardId(0);
         List<String[]> scenarios =
