@@ -116,30 +116,27 @@ public final class ClusterInventory implements AutoCloseable {
    */
   List<EventSource<?, RedisComponent>> eventSources(EventSourceContext<RedisComponent> context) {
     componentCache =
-        new ObservedInformer<>(
-            InformerEventSourceConfiguration.from(RedisComponent.class, RedisComponent.class)
-                .withName("inventory-components")
-                .withSecondaryToPrimaryMapper(c -> Set.of(ResourceID.fromResource(c)))
-                .build(),
-            context,
-            ObservedInformer.onAnyChange(this::scheduleResync));
-    podCache =
-        new ObservedInformer<>(
-            InformerEventSourceConfiguration.from(Pod.class, RedisComponent.class)
-                .withName("inventory-pods")
-                .withSecondaryToPrimaryMapper(this::componentsSelecting)
-                .build(),
-            context,
-            ObservedInformer.onAnyChange(this::scheduleResync));
-    secretCache =
-        new ObservedInformer<>(
-            InformerEventSourceConfiguration.from(Secret.class, RedisComponent.class)
-                .withName("inventory-secrets")
-                .withSecondaryToPrimaryMapper(this::componentsReferencing)
-                .build(),
-            context,
-            ObservedInformer.onAnyChange(this::scheduleResync));
+        observed(
+            RedisComponent.class, "components", c -> Set.of(ResourceID.fromResource(c)), context);
+    podCache = observed(Pod.class, "pods", this::componentsSelecting, context);
+    secretCache = observed(Secret.class, "secrets", this::componentsReferencing, context);
     return List.of(componentCache, podCache, secretCache);
+  }
+
+  /** An informer of the controller whose every change schedules a resync here. */
+  private <R extends io.fabric8.kubernetes.api.model.HasMetadata>
+      InformerEventSource<R, RedisComponent> observed(
+          Class<R> kind,
+          String name,
+          io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper<R> mapper,
+          EventSourceContext<RedisComponent> context) {
+    return new ObservedInformer<>(
+        InformerEventSourceConfiguration.from(kind, RedisComponent.class)
+            .withName("inventory-" + name)
+            .withSecondaryToPrimaryMapper(mapper)
+            .build(),
+        context,
+        ObservedInformer.onAnyChange(this::scheduleResync));
   }
 
   /** The informers have listed the cluster (JOSDK has started them): sync the registries once. */

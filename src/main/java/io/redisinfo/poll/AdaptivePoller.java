@@ -25,6 +25,7 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
   private final PollerContext context;
   private final ScheduledThreadPoolExecutor scheduler;
   private final ConcurrentHashMap<String, ShardPoller> pollers = new ConcurrentHashMap<>();
+  private final java.util.concurrent.ScheduledFuture<?> stuckCheck;
 
   public AdaptivePoller(ShardRegistry registry, PollerOptions options, PollObserver observer) {
     this(registry, options, observer, RandomGenerator.getDefault());
@@ -59,6 +60,19 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
     // Warm the connect path on the scheduler thread now, while the caller is still loading
     // shards, so that the first polls (queued behind it on this thread) find it warm.
     scheduler.execute(context.connector()::warmUp);
+    // One check for every shard's poll instead of a timer per poll (2000 polls/s at 1000 busy
+    // shards): above Lettuce's own command timeout, it only catches a poll that never ends.
+    long limit = options.timeout().multipliedBy(2).plusMillis(500).toNanos();
+    long period = options.timeout().toNanos();
+    this.stuckCheck =
+        scheduler.scheduleWithFixedDelay(
+            () -> {
+              long now = System.nanoTime();
+              pollers.values().forEach(p -> p.expireIfStuck(now, limit));
+            },
+            period,
+            period,
+            TimeUnit.NANOSECONDS);
   }
 
   /** Starts polling every shard in the registry now and every shard added later. */
@@ -117,7 +131,7 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
 
   /** Scheduled polls waiting in the scheduler (for leak checks). */
   public int scheduledCount() {
-    return scheduler.getQueue().size();
+    return scheduler.getQueue().size() - (stuckCheck.isDone() ? 0 : 1);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,11 @@ final class ShardPoller {
 
   private StatefulRedisConnection<String, String> connection;
   private CompletableFuture<ShardSnapshot> inFlight;
+
+  /** The poll in flight's chain, and when its INFO was sent (0 while still connecting). */
+  private CompletableFuture<String> pollChain;
+
+  private long infoSinceNanos;
   private ScheduledFuture<?> scheduled;
   private IntervalPolicy.State interval;
 
@@ -77,13 +83,40 @@ final class ShardPoller {
       inFlight = result;
     }
     long start = System.nanoTime();
-    Duration timeout = context.options().timeout();
-    connection()
-        // A safety net above Lettuce's own command timeout, from when the connection is there: a
-        // connect waiting its turn (RedisConnector paces them) is bounded by its own timeouts.
-        .thenCompose(c -> info(c).orTimeout(timeout.toMillis() * 2 + 500, TimeUnit.MILLISECONDS))
-        .whenComplete((text, error) -> finish(result, start, text, error));
+    CompletableFuture<String> chain =
+        connection()
+            .thenCompose(
+                c -> {
+                  synchronized (this) {
+                    infoSinceNanos = System.nanoTime();
+                  }
+                  return info(c);
+                });
+    synchronized (this) {
+      if (inFlight == result) {
+        pollChain = chain;
+      }
+    }
+    chain.whenComplete((text, error) -> finish(result, start, text, error));
     return result;
+  }
+
+  /**
+   * A safety net above Lettuce's own command timeout, checked by one periodic task for every shard
+   * instead of a timer per poll: fails the poll whose INFO has run longer than {@code limitNanos}
+   * since the connection was there (a connect waiting its turn is bounded by its own timeouts).
+   */
+  void expireIfStuck(long nowNanos, long limitNanos) {
+    CompletableFuture<String> stuck;
+    synchronized (this) {
+      if (pollChain == null || infoSinceNanos == 0 || nowNanos - infoSinceNanos <= limitNanos) {
+        return;
+      }
+      stuck = pollChain;
+    }
+    stuck.completeExceptionally(
+        new TimeoutException(
+            "INFO did not complete within " + Duration.ofNanos(limitNanos).toMillis() + " ms"));
   }
 
   /**
@@ -166,6 +199,8 @@ final class ShardPoller {
     Activity activity;
     synchronized (this) {
       inFlight = null;
+      pollChain = null;
+      infoSinceNanos = 0;
       if (closed) {
         result.completeExceptionally(
             new IllegalStateException("shard " + shard.id() + " was removed"));

@@ -210,6 +210,17 @@ final class OperatorProcess implements AutoCloseable {
     return Files.isExecutable(beside) ? beside.toString() : "jcmd";
   }
 
+  /** What {@code jcmd PID COMMAND} prints. */
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder(jcmd(), Long.toString(process.pid()), command)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor(60, TimeUnit.SECONDS);
+    return output;
+  }
+
   /** {@code /readyz} answers 200: every shard known at start has been polled once. */
   boolean ready() throws IOException, InterruptedException {
     return http.send(
@@ -242,12 +253,7 @@ final class OperatorProcess implements AutoCloseable {
    * when nothing parses.
    */
   String heapInfo() throws IOException, InterruptedException {
-    Process jcmd =
-        new ProcessBuilder(jcmd(), Long.toString(process.pid()), "GC.heap_info")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    jcmd.waitFor(60, TimeUnit.SECONDS);
+    String output = jcmd("GC.heap_info");
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(output);
     long total = 0;
@@ -273,12 +279,7 @@ final class OperatorProcess implements AutoCloseable {
    * {@code saveTo}.
    */
   long liveHeapBytes(Path saveTo) throws IOException, InterruptedException {
-    Process jcmd =
-        new ProcessBuilder(jcmd(), Long.toString(process.pid()), "GC.class_histogram")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    jcmd.waitFor(60, TimeUnit.SECONDS);
+    String output = jcmd("GC.class_histogram");
     Files.writeString(saveTo, output);
     for (String line : output.split("\n")) {
       String trimmed = line.trim();

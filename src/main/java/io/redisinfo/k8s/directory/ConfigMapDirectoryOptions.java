@@ -88,124 +88,93 @@ public record ConfigMapDirectoryOptions(
   }
 
   public ConfigMapDirectoryOptions withNamespaces(Set<String> value) {
-    return new ConfigMapDirectoryOptions(
-        value,
-        isLeader,
-        meters,
-        maxDataBytes,
-        batchDelay,
-        resyncPeriod,
-        minBackoff,
-        maxBackoff,
-        instance,
-        onLeftOutChanged,
-        configMapName);
+    return edit(b -> b.namespaces = value);
   }
 
   public ConfigMapDirectoryOptions withLeader(BooleanSupplier value) {
-    return new ConfigMapDirectoryOptions(
-        namespaces,
-        value,
-        meters,
-        maxDataBytes,
-        batchDelay,
-        resyncPeriod,
-        minBackoff,
-        maxBackoff,
-        instance,
-        onLeftOutChanged,
-        configMapName);
+    return edit(b -> b.isLeader = value);
   }
 
   public ConfigMapDirectoryOptions withMeters(MeterRegistry value) {
-    return new ConfigMapDirectoryOptions(
-        namespaces,
-        isLeader,
-        value,
-        maxDataBytes,
-        batchDelay,
-        resyncPeriod,
-        minBackoff,
-        maxBackoff,
-        instance,
-        onLeftOutChanged,
-        configMapName);
+    return edit(b -> b.meters = value);
   }
 
   public ConfigMapDirectoryOptions withMaxDataBytes(int value) {
-    return new ConfigMapDirectoryOptions(
-        namespaces,
-        isLeader,
-        meters,
-        value,
-        batchDelay,
-        resyncPeriod,
-        minBackoff,
-        maxBackoff,
-        instance,
-        onLeftOutChanged,
-        configMapName);
+    return edit(b -> b.maxDataBytes = value);
   }
 
   public ConfigMapDirectoryOptions withTiming(
       Duration batch, Duration resync, Duration firstBackoff, Duration longestBackoff) {
-    return new ConfigMapDirectoryOptions(
-        namespaces,
-        isLeader,
-        meters,
-        maxDataBytes,
-        batch,
-        resync,
-        firstBackoff,
-        longestBackoff,
-        instance,
-        onLeftOutChanged,
-        configMapName);
+    return edit(
+        b -> {
+          b.batchDelay = batch;
+          b.resyncPeriod = resync;
+          b.minBackoff = firstBackoff;
+          b.maxBackoff = longestBackoff;
+        });
   }
 
   public ConfigMapDirectoryOptions withInstance(String value) {
-    return new ConfigMapDirectoryOptions(
-        namespaces,
-        isLeader,
-        meters,
-        maxDataBytes,
-        batchDelay,
-        resyncPeriod,
-        minBackoff,
-        maxBackoff,
-        value,
-        onLeftOutChanged,
-        configMapName);
+    return edit(b -> b.instance = value);
   }
 
   public ConfigMapDirectoryOptions withLeftOutListener(Consumer<String> value) {
-    return new ConfigMapDirectoryOptions(
-        namespaces,
-        isLeader,
-        meters,
-        maxDataBytes,
-        batchDelay,
-        resyncPeriod,
-        minBackoff,
-        maxBackoff,
-        instance,
-        value,
-        configMapName);
+    return edit(b -> b.onLeftOutChanged = value);
   }
 
   public ConfigMapDirectoryOptions withConfigMapName(String value) {
-    return new ConfigMapDirectoryOptions(
-        namespaces,
-        isLeader,
-        meters,
-        maxDataBytes,
-        batchDelay,
-        resyncPeriod,
-        minBackoff,
-        maxBackoff,
-        instance,
-        onLeftOutChanged,
-        value);
+    return edit(b -> b.configMapName = value);
+  }
+
+  /** A copy with {@code change} applied, checked again by the constructor. */
+  private ConfigMapDirectoryOptions edit(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The fields of a copy being edited. */
+  private static final class Copy {
+    Set<String> namespaces;
+    BooleanSupplier isLeader;
+    MeterRegistry meters;
+    int maxDataBytes;
+    Duration batchDelay;
+    Duration resyncPeriod;
+    Duration minBackoff;
+    Duration maxBackoff;
+    String instance;
+    Consumer<String> onLeftOutChanged;
+    String configMapName;
+
+    Copy(ConfigMapDirectoryOptions from) {
+      namespaces = from.namespaces;
+      isLeader = from.isLeader;
+      meters = from.meters;
+      maxDataBytes = from.maxDataBytes;
+      batchDelay = from.batchDelay;
+      resyncPeriod = from.resyncPeriod;
+      minBackoff = from.minBackoff;
+      maxBackoff = from.maxBackoff;
+      instance = from.instance;
+      onLeftOutChanged = from.onLeftOutChanged;
+      configMapName = from.configMapName;
+    }
+
+    ConfigMapDirectoryOptions build() {
+      return new ConfigMapDirectoryOptions(
+          namespaces,
+          isLeader,
+          meters,
+          maxDataBytes,
+          batchDelay,
+          resyncPeriod,
+          minBackoff,
+          maxBackoff,
+          instance,
+          onLeftOutChanged,
+          configMapName);
+    }
   }
 
   private static void requirePositive(String name, Duration value, boolean zeroAllowed) {
