@@ -22,18 +22,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    // Netty's pooled direct arenas held about 65 MiB at 1000 connections whose replies are a few
-    // KB each; unpooled heap buffers measured the same CPU and a smaller RSS (docs/BENCHMARKS.md,
-    // "JVM options"). Set before Lettuce loads Netty; a -D on the command line still wins.
-    defaultProperty("io.netty.allocator.type", "unpooled");
-    defaultProperty("io.netty.noPreferDirect", "true");
     System.exit(commandLine().execute(args));
-  }
-
-  private static void defaultProperty(String name, String value) {
-    if (System.getProperty(name) == null) {
-      System.setProperty(name, value);
-    }
   }
 
   /** The command line with every sub-command; tests run it in-process. */
