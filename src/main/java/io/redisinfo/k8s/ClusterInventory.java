@@ -176,7 +176,7 @@ public final class ClusterInventory implements AutoCloseable {
   }
 
   /** Every RedisComponent in the cache. */
-  public List<RedisComponent> resources() {
+  private List<RedisComponent> resources() {
     return componentCache == null ? List.of() : componentCache.list().toList();
   }
 
