@@ -3,7 +3,7 @@
 # polled by the standalone jar; prints CPU per poll, polls/s, ageMs percentiles, heap per shard and
 # time to the first full sweep. See docs/BENCHMARKS.md.
 #
-#   bench/fleet.sh N [--all-busy] [--seconds S] [--min-interval 500ms] [--early-window 20-50]
+#   bench/fleet.sh N [--all-busy] [--seconds S] [--min-interval 500ms] [--max-interval 3s] [--early-window 20-50]
 #                    [--steady-after 120] [--java PATH] [--jvm-opts "..."] [--warmup S]
 #                    [--age-seconds S] [--busy-ops OPS] [--quiet-cores C] [--quiet-wait S]
 #                    [--jfr FILE] [--no-heap]

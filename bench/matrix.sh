@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The fleets of issue 12, one after the other: 50, 200 and 1000 shards at 10 % busy and 500 all
-# busy, intervals 0.5 s to 15 s; prints one table of the figures users feel (first sweep, CPU per
-# poll 20-50 s after start and at steady state, RSS, heap). Options go to every fleet.sh run, e.g.
+# busy, intervals 0.5 s to 3 s (fleet.sh's default, as in the issue); prints one table of the
+# figures users feel (first sweep, CPU per poll 20-50 s after start and at steady state, RSS,
+# heap). Options go to every fleet.sh run, e.g.
 #
 #   bench/matrix.sh                         # the JVM options of the image and deploy/
 #   bench/matrix.sh --jvm-opts ""           # the JVM's own defaults (as before stop 15)

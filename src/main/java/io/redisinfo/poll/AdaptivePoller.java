@@ -56,7 +56,8 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
             new InfoSummarizer(),
             new ActivityDetector(options),
             new IntervalPolicy(options, random),
-            Objects.requireNonNull(observer));
+            Objects.requireNonNull(observer),
+            new AtomicInteger());
     // Warm the connect path on the scheduler thread now, while the caller is still loading
     // shards, so that the first polls (queued behind it on this thread) find it warm.
     scheduler.execute(context.connector()::warmUp);
@@ -129,9 +130,9 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
     return pollers.size();
   }
 
-  /** Scheduled polls waiting in the scheduler (for leak checks). */
+  /** Polls waiting to start, on the scheduler or an event loop (for leak checks). */
   public int scheduledCount() {
-    return scheduler.getQueue().size() - (stuckCheck.isDone() ? 0 : 1);
+    return context.scheduledPolls().get();
   }
 
   @Override

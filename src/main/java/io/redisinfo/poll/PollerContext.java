@@ -3,8 +3,12 @@ package io.redisinfo.poll;
 import io.redisinfo.info.InfoParser;
 import io.redisinfo.info.InfoSummarizer;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** What every {@link ShardPoller} shares. */
+/**
+ * What every {@link ShardPoller} shares. {@code scheduledPolls} counts polls waiting to start,
+ * wherever they wait (the scheduler or a connection's event loop).
+ */
 record PollerContext(
     PollerOptions options,
     RedisConnector connector,
@@ -13,4 +17,5 @@ record PollerContext(
     InfoSummarizer summarizer,
     ActivityDetector detector,
     IntervalPolicy policy,
-    PollObserver observer) {}
+    PollObserver observer,
+    AtomicInteger scheduledPolls) {}

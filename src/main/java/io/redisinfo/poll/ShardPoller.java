@@ -2,6 +2,8 @@ package io.redisinfo.poll;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import io.redisinfo.info.Info;
 import io.redisinfo.info.InfoSummarizer;
 import io.redisinfo.info.InfoSummary;
@@ -10,6 +12,7 @@ import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardSnapshot;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +41,7 @@ final class ShardPoller {
 
   private long infoSinceNanos;
   private ScheduledFuture<?> scheduled;
+  private ScheduledPoll scheduledPoll;
   private IntervalPolicy.State interval;
 
   /** The INFO this connection's server answers usefully; probed again on every new connection. */
@@ -75,10 +79,7 @@ final class ShardPoller {
       if (inFlight != null) {
         return inFlight;
       }
-      if (scheduled != null) {
-        scheduled.cancel(false);
-        scheduled = null;
-      }
+      cancelScheduled();
       result = new CompletableFuture<>();
       inFlight = result;
     }
@@ -263,7 +264,11 @@ final class ShardPoller {
       }
       shard.publish(after);
       logTransition(before, after);
-      schedule(context.policy().delay(interval, range));
+      // After an answer we are on the connection's event loop: the next poll starts there, so its
+      // write needs no hand-over to the loop and no wake-up of another thread.
+      schedule(
+          context.policy().delay(interval, range),
+          error == null ? ThreadExecutorMap.currentExecutor() : null);
     }
     context.observer().onPoll(shard, after.failure(), Duration.ofNanos(now - start));
     result.complete(after);
@@ -289,18 +294,54 @@ final class ShardPoller {
   }
 
   private void schedule(Duration delay) {
+    schedule(delay, null);
+  }
+
+  /**
+   * @param eventLoop the connection's event loop when called on it, else null (the poller's
+   *     scheduler thread starts the poll)
+   */
+  private void schedule(Duration delay, EventExecutor eventLoop) {
     if (closed) {
       return;
     }
-    if (scheduled != null) {
-      scheduled.cancel(false);
-    }
-    scheduled =
-        context.scheduler().schedule(this::pollNowQuietly, delay.toNanos(), TimeUnit.NANOSECONDS);
+    cancelScheduled();
+    ScheduledExecutorService on = eventLoop != null ? eventLoop : context.scheduler();
+    scheduledPoll = new ScheduledPoll();
+    scheduled = on.schedule(scheduledPoll, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  private void pollNowQuietly() {
-    pollNow();
+  private void cancelScheduled() {
+    if (scheduled != null) {
+      scheduled.cancel(false);
+      scheduledPoll.started();
+      scheduled = null;
+      scheduledPoll = null;
+    }
+  }
+
+  /**
+   * A poll waiting to start, counted in {@link PollerContext#scheduledPolls()} until it starts or
+   * is cancelled, exactly once: a task that is running can still be "cancelled" successfully.
+   */
+  private final class ScheduledPoll extends java.util.concurrent.atomic.AtomicBoolean
+      implements Runnable {
+    ScheduledPoll() {
+      super(true);
+      context.scheduledPolls().incrementAndGet();
+    }
+
+    void started() {
+      if (compareAndSet(true, false)) {
+        context.scheduledPolls().decrementAndGet();
+      }
+    }
+
+    @Override
+    public void run() {
+      started();
+      pollNow();
+    }
   }
 
   /** The address, credentials or TLS changed: reconnect at the next poll, which comes soon. */
@@ -324,10 +365,7 @@ final class ShardPoller {
     CompletableFuture<ShardSnapshot> pending;
     synchronized (this) {
       closed = true;
-      if (scheduled != null) {
-        scheduled.cancel(false);
-        scheduled = null;
-      }
+      cancelScheduled();
       closeConnection();
       pending = inFlight;
       inFlight = null;

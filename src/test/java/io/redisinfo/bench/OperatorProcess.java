@@ -56,6 +56,7 @@ final class OperatorProcess implements AutoCloseable {
       Path workDir,
       List<Integer> shardPorts,
       String minInterval,
+      String maxInterval,
       List<String> jvmOptions)
       throws IOException {
     Path components = workDir.resolve("components-" + shardPorts.size() + ".yaml");
@@ -81,6 +82,8 @@ final class OperatorProcess implements AutoCloseable {
             "0",
             "--min-interval",
             minInterval,
+            "--max-interval",
+            maxInterval,
             "--components",
             components.toString(),
             "--reload-interval",

@@ -64,7 +64,7 @@ public final class QueryBench {
       }
       try (OperatorProcess operator =
           OperatorProcess.start(
-              OperatorProcess.defaultJava(), jar, work, shardPorts, "1s", jvmOptions)) {
+              OperatorProcess.defaultJava(), jar, work, shardPorts, "1s", "15s", jvmOptions)) {
         FleetBench.awaitFirstSweep(operator, shards);
         String one = OperatorProcess.shardId(0);
         List<String[]> scenarios =
