@@ -1,5 +1,6 @@
 package io.redisinfo.info;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -61,10 +62,21 @@ public final class InfoParser {
     if (text == null || text.length() == 0) {
       return Info.empty();
     }
-    String s = text.toString();
-    int length = s.length();
-    // Next ':' at or after the current line, found with the (vectorized) String.indexOf; kept
-    // across lines so that lines without a colon do not make the search quadratic.
+    return parse(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Parses the reply as Redis sends it, UTF-8 bytes. Works on the bytes themselves (names and
+   * values become Strings only once found): the poller hands every reply over this way, and byte
+   * array reads are much cheaper than {@code String.charAt} before the JIT's top tier.
+   */
+  public Info parse(byte[] s) {
+    if (s == null || s.length == 0) {
+      return Info.empty();
+    }
+    int length = s.length;
+    // Next ':' at or after the current line; kept across lines so that lines without a colon do
+    // not make the search quadratic.
     int nextColon = -1;
     // Section name -> CompactMap.Builder of its keys, in order of first appearance.
     CompactMap.Builder sections = new CompactMap.Builder(16);
@@ -80,26 +92,23 @@ public final class InfoParser {
 
     int pos = 0;
     while (pos < length) {
-      int lineEnd = s.indexOf('\n', pos);
-      if (lineEnd < 0) {
-        lineEnd = length;
-      }
+      int lineEnd = indexOf(s, (byte) '\n', pos, length);
       int start = pos;
       int end = lineEnd;
       pos = lineEnd + 1;
-      while (start < end && isBlank(s.charAt(start))) {
+      while (start < end && isBlank(s[start])) {
         start++;
       }
-      while (end > start && isBlank(s.charAt(end - 1))) {
+      while (end > start && isBlank(s[end - 1])) {
         end--;
       }
       if (start == end) {
         continue;
       }
 
-      if (s.charAt(start) == '#') {
+      if (s[start] == '#') {
         int nameStart = start + 1;
-        while (nameStart < end && isBlank(s.charAt(nameStart))) {
+        while (nameStart < end && isBlank(s[nameStart])) {
           nameStart++;
         }
         if (nameStart == end) {
@@ -118,10 +127,7 @@ public final class InfoParser {
       }
 
       if (nextColon < start) {
-        nextColon = s.indexOf(':', start);
-        if (nextColon < 0) {
-          nextColon = length;
-        }
+        nextColon = indexOf(s, (byte) ':', start, length);
       }
       int colon = nextColon;
       if (colon >= end || colon == start) {
@@ -202,16 +208,26 @@ public final class InfoParser {
     return candidate;
   }
 
-  private static boolean isBlank(char c) {
+  private static boolean isBlank(byte c) {
     return c == ' ' || c == '\r' || c == '\t';
   }
 
+  /** The index of the first {@code b} in s[from, to), or {@code to}. */
+  private static int indexOf(byte[] s, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s[i] == b) {
+        return i;
+      }
+    }
+    return to;
+  }
+
   /** The value of s[from, to): a number, a nested {@code k=v,...} map (if allowed) or a string. */
-  private Object typedValue(String s, int from, int to, boolean allowNested) {
+  private Object typedValue(byte[] s, int from, int to, boolean allowNested) {
     if (from == to) {
       return "";
     }
-    char first = s.charAt(from);
+    byte first = s[from];
     if (first == '-' || (first >= '0' && first <= '9')) {
       Object number = number(s, from, to);
       if (number != null) {
@@ -228,9 +244,9 @@ public final class InfoParser {
    * A Long for {@code -?(0|[1-9][0-9]*)}, a Double for the same followed by {@code .[0-9]+} (or a
    * whole number too large for a long), null otherwise (also beyond the range of a double).
    */
-  private static Object number(String s, int from, int to) {
+  private static Object number(byte[] s, int from, int to) {
     int i = from;
-    boolean negative = s.charAt(i) == '-';
+    boolean negative = s[i] == '-';
     if (negative) {
       i++;
     }
@@ -239,7 +255,7 @@ public final class InfoParser {
     long accumulated = 0;
     boolean overflow = false;
     while (i < to) {
-      int digit = s.charAt(i) - '0';
+      int digit = s[i] - '0';
       if (digit < 0 || digit > 9) {
         break;
       }
@@ -253,7 +269,7 @@ public final class InfoParser {
       i++;
     }
     int integerDigits = i - integerStart;
-    if (integerDigits == 0 || (integerDigits > 1 && s.charAt(integerStart) == '0')) {
+    if (integerDigits == 0 || (integerDigits > 1 && s[integerStart] == '0')) {
       return null;
     }
     if (i == to) {
@@ -262,13 +278,13 @@ public final class InfoParser {
       }
       return negative ? accumulated : -accumulated;
     }
-    if (s.charAt(i) != '.') {
+    if (s[i] != '.') {
       return null;
     }
     i++;
     int fractionStart = i;
     while (i < to) {
-      int digit = s.charAt(i) - '0';
+      int digit = s[i] - '0';
       if (digit < 0 || digit > 9) {
         return null;
       }
@@ -297,8 +313,8 @@ public final class InfoParser {
   /**
    * Digits too many for a long: the nearest double, or null (a string) when even that is infinite.
    */
-  private static Double parseDouble(String s, int from, int to) {
-    double value = Double.parseDouble(s.substring(from, to));
+  private static Double parseDouble(byte[] s, int from, int to) {
+    double value = Double.parseDouble(new String(s, from, to - from, StandardCharsets.ISO_8859_1));
     return Double.isInfinite(value) ? null : value;
   }
 
@@ -306,14 +322,14 @@ public final class InfoParser {
    * Whether s[from, to) is {@code name=value(,name=value)*} with every name made of letters,
    * digits, {@code _ . -}. Commas inside {@code [...]} do not split ({@code options=[a,b]}).
    */
-  private static boolean isKeyValueList(String s, int from, int to) {
+  private static boolean isKeyValueList(byte[] s, int from, int to) {
     int i = from;
     while (true) {
       int nameEnd = i;
-      while (nameEnd < to && isNameChar(s.charAt(nameEnd))) {
+      while (nameEnd < to && isNameChar(s[nameEnd])) {
         nameEnd++;
       }
-      if (nameEnd == i || nameEnd == to || s.charAt(nameEnd) != '=') {
+      if (nameEnd == i || nameEnd == to || s[nameEnd] != '=') {
         return false;
       }
       int valueEnd = valueEnd(s, nameEnd + 1, to);
@@ -327,12 +343,12 @@ public final class InfoParser {
     }
   }
 
-  private Map<String, Object> keyValueList(String s, int from, int to) {
+  private Map<String, Object> keyValueList(byte[] s, int from, int to) {
     CompactMap.Builder map = new CompactMap.Builder(6);
     Map<String, Integer> repeats = null;
     int i = from;
     while (i < to) {
-      int equals = s.indexOf('=', i);
+      int equals = indexOf(s, (byte) '=', i, to);
       int valueEnd = valueEnd(s, equals + 1, to);
       String name = names.get(s, i, equals);
       Object value = typedValue(s, equals + 1, valueEnd, false);
@@ -348,10 +364,10 @@ public final class InfoParser {
   }
 
   /** The index of the comma that ends the value starting at from (outside brackets), or to. */
-  private static int valueEnd(String s, int from, int to) {
+  private static int valueEnd(byte[] s, int from, int to) {
     int depth = 0;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      byte c = s[i];
       if (c == ',' && depth == 0) {
         return i;
       } else if (c == '[') {
@@ -363,7 +379,7 @@ public final class InfoParser {
     return to;
   }
 
-  private static boolean isNameChar(char c) {
+  private static boolean isNameChar(byte c) {
     return (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')
         || (c >= '0' && c <= '9')

@@ -1,5 +1,8 @@
 package io.redisinfo.info;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Reuses the String of a key or section name seen before instead of allocating a new one.
  *
@@ -17,8 +20,8 @@ final class NameCache {
 
   private final Name[] slots;
 
-  /** A cached name with its characters, compared without String.charAt checks; immutable. */
-  private record Name(String string, char[] chars) {}
+  /** A cached name with its UTF-8 bytes, compared byte by byte; immutable. */
+  private record Name(String string, byte[] bytes) {}
 
   private final int mask;
 
@@ -37,72 +40,72 @@ final class NameCache {
     this.mask = capacity - 1;
   }
 
-  /** s[from, to) as a String, the cached one when the same name was seen before. */
-  String get(String s, int from, int to) {
+  /** The UTF-8 text s[from, to) as a String, the cached one when the same name was seen before. */
+  String get(byte[] s, int from, int to) {
     int length = to - from;
     if (length > MAX_CACHED_LENGTH) {
-      return s.substring(from, to);
+      return new String(s, from, length, StandardCharsets.UTF_8);
     }
     int hash = 0;
     for (int i = from; i < to; i++) {
-      hash = 31 * hash + s.charAt(i);
+      hash = 31 * hash + s[i];
     }
     int slot = spread(hash) & mask;
     Name cached = slots[slot];
-    if (cached != null && cached.chars.length == length && matches(s, from, cached.chars)) {
+    if (cached != null && cached.bytes.length == length && matches(s, from, cached.bytes)) {
       return cached.string;
     }
-    String name = s.substring(from, to);
-    slots[slot] = new Name(name, name.toCharArray());
+    byte[] bytes = Arrays.copyOfRange(s, from, to);
+    String name = new String(bytes, StandardCharsets.UTF_8);
+    slots[slot] = new Name(name, bytes);
     return name;
   }
 
   /** s[from, to) with ASCII letters in lower case, cached like {@link #get}. */
-  String lowerCase(String s, int from, int to) {
+  String lowerCase(byte[] s, int from, int to) {
     int length = to - from;
     int hash = 0;
     for (int i = from; i < to; i++) {
-      hash = 31 * hash + lowerAscii(s.charAt(i));
+      hash = 31 * hash + lowerAscii(s[i]);
     }
     int slot = spread(hash) & mask;
     Name cached = slots[slot];
     if (cached != null
-        && cached.chars.length == length
-        && matchesLowerCase(s, from, cached.chars)) {
+        && cached.bytes.length == length
+        && matchesLowerCase(s, from, cached.bytes)) {
       return cached.string;
     }
-    char[] chars = new char[length];
+    byte[] bytes = new byte[length];
     for (int i = 0; i < length; i++) {
-      chars[i] = lowerAscii(s.charAt(from + i));
+      bytes[i] = lowerAscii(s[from + i]);
     }
-    String name = new String(chars);
+    String name = new String(bytes, StandardCharsets.UTF_8);
     if (length <= MAX_CACHED_LENGTH) {
-      slots[slot] = new Name(name, chars);
+      slots[slot] = new Name(name, bytes);
     }
     return name;
   }
 
-  // A plain loop: String.regionMatches is several times slower on this hot path (JDK 17).
-  private static boolean matches(String s, int from, char[] name) {
+  private static boolean matches(byte[] s, int from, byte[] name) {
     for (int i = 0; i < name.length; i++) {
-      if (s.charAt(from + i) != name[i]) {
+      if (s[from + i] != name[i]) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean matchesLowerCase(String s, int from, char[] lower) {
+  private static boolean matchesLowerCase(byte[] s, int from, byte[] lower) {
     for (int i = 0; i < lower.length; i++) {
-      if (lowerAscii(s.charAt(from + i)) != lower[i]) {
+      if (lowerAscii(s[from + i]) != lower[i]) {
         return false;
       }
     }
     return true;
   }
 
-  private static char lowerAscii(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  private static byte lowerAscii(byte c) {
+    return c >= 'A' && c <= 'Z' ? (byte) (c + ('a' - 'A')) : c;
   }
 
   private static int spread(int hash) {

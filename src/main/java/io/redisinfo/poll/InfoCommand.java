@@ -9,20 +9,20 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code INFO everything} (or an older server's {@link InfoSection}), with the reply decoded by the
- * connection's codec. Lettuce's own {@code info(section)} reads the reply into a status output,
- * which decodes through a {@code CharsetDecoder} loop whatever the codec: 19 % of the event loops'
- * CPU at 2000 polls/s (docs/BENCHMARKS.md). Our output decodes with {@link
- * FastDecodingStringCodec}.
+ * {@code INFO everything} (or an older server's {@link InfoSection}), with the reply kept as the
+ * bytes Redis sent, which {@link io.redisinfo.info.InfoParser#parse(byte[])} reads directly.
+ * Lettuce's own {@code info(section)} decodes the reply into a String through a {@code
+ * CharsetDecoder} loop (19 % of the event loops' CPU at 2000 polls/s, docs/BENCHMARKS.md), and a
+ * String is then read a char at a time.
  */
 final class InfoCommand {
   private InfoCommand() {}
 
-  static CompletableFuture<String> everything(StatefulRedisConnection<String, String> connection) {
+  static CompletableFuture<byte[]> everything(StatefulRedisConnection<String, String> connection) {
     return run(connection, InfoSection.EVERYTHING);
   }
 
-  static CompletableFuture<String> run(
+  static CompletableFuture<byte[]> run(
       StatefulRedisConnection<String, String> connection, InfoSection section) {
     return dispatch(connection, section).toCompletableFuture().thenApply(Reply::take);
   }
@@ -32,7 +32,7 @@ final class InfoCommand {
     return dispatch(connection, InfoSection.EVERYTHING);
   }
 
-  private static RedisFuture<Reply> dispatch(
+  static RedisFuture<Reply> dispatch(
       StatefulRedisConnection<String, String> connection, InfoSection section) {
     CommandArgs<String, String> args = new CommandArgs<>(FastDecodingStringCodec.INSTANCE);
     if (section.argument() != null) {
@@ -48,16 +48,16 @@ final class InfoCommand {
    * docs/BENCHMARKS.md). The command now keeps only this emptied box.
    */
   static final class Reply {
-    private String text;
+    private byte[] bytes;
 
-    synchronized String take() {
-      String taken = text;
-      text = null;
+    synchronized byte[] take() {
+      byte[] taken = bytes;
+      bytes = null;
       return taken;
     }
 
-    synchronized void set(String value) {
-      text = value;
+    synchronized void set(byte[] value) {
+      bytes = value;
     }
   }
 
@@ -68,7 +68,13 @@ final class InfoCommand {
 
     @Override
     public void set(ByteBuffer bytes) {
-      output.set(bytes == null ? null : codec.decodeValue(bytes));
+      if (bytes == null) {
+        output.set(null);
+        return;
+      }
+      byte[] copy = new byte[bytes.remaining()];
+      bytes.get(copy); // the buffer is Netty's, reused once this returns
+      output.set(copy);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.redisinfo.poll;
 
 import io.lettuce.core.RedisCommandExecutionException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -40,11 +41,21 @@ enum InfoSection {
    * Whether a reply carries nothing a summary can use: empty, or without a single {@code # Section}
    * header (a server that did not understand the argument and answered with nothing useful).
    */
-  static boolean isUnusable(String reply) {
-    if (reply == null || reply.isBlank()) {
+  static boolean isUnusable(byte[] reply) {
+    if (reply == null) {
       return true;
     }
-    return !(reply.startsWith("# ") || reply.contains("\n# "));
+    for (int i = 0; i + 1 < reply.length; i++) {
+      if (reply[i] == '#' && reply[i + 1] == ' ' && (i == 0 || reply[i - 1] == '\n')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #isUnusable(byte[])} of a text (for tests). */
+  static boolean isUnusable(String reply) {
+    return isUnusable(reply == null ? null : reply.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -37,7 +37,7 @@ final class ShardPoller {
   private CompletableFuture<ShardSnapshot> inFlight;
 
   /** The poll in flight's chain, and when its INFO was sent (0 while still connecting). */
-  private CompletableFuture<String> pollChain;
+  private CompletableFuture<byte[]> pollChain;
 
   private long infoSinceNanos;
   private ScheduledFuture<?> scheduled;
@@ -71,6 +71,8 @@ final class ShardPoller {
   /** Polls now, or joins the poll in flight. */
   CompletableFuture<ShardSnapshot> pollNow() {
     CompletableFuture<ShardSnapshot> result;
+    StatefulRedisConnection<String, String> open;
+    long start = System.nanoTime();
     synchronized (this) {
       if (closed) {
         return CompletableFuture.failedFuture(
@@ -82,23 +84,28 @@ final class ShardPoller {
       cancelScheduled();
       result = new CompletableFuture<>();
       inFlight = result;
+      open = connection != null && connection.isOpen() ? connection : null;
+      if (open != null) {
+        infoSinceNanos = start;
+      }
     }
-    long start = System.nanoTime();
-    CompletableFuture<String> chain =
-        connection()
-            .thenCompose(
-                c -> {
-                  synchronized (this) {
-                    infoSinceNanos = System.nanoTime();
-                  }
-                  return info(c);
-                });
+    CompletableFuture<byte[]> chain =
+        open != null
+            ? info(open)
+            : connect()
+                .thenCompose(
+                    c -> {
+                      synchronized (this) {
+                        infoSinceNanos = System.nanoTime();
+                      }
+                      return info(c);
+                    });
     synchronized (this) {
       if (inFlight == result) {
         pollChain = chain;
       }
     }
-    chain.whenComplete((text, error) -> finish(result, start, text, error));
+    chain.whenComplete((reply, error) -> finish(result, start, reply, error));
     return result;
   }
 
@@ -108,7 +115,7 @@ final class ShardPoller {
    * since the connection was there (a connect waiting its turn is bounded by its own timeouts).
    */
   void expireIfStuck(long nowNanos, long limitNanos) {
-    CompletableFuture<String> stuck;
+    CompletableFuture<byte[]> stuck;
     synchronized (this) {
       if (pollChain == null || infoSinceNanos == 0 || nowNanos - infoSinceNanos <= limitNanos) {
         return;
@@ -125,28 +132,36 @@ final class ShardPoller {
    * back to an older form once, remembered until the next connection (which may reach an upgraded
    * server).
    */
-  private CompletableFuture<String> info(StatefulRedisConnection<String, String> connection) {
+  private CompletableFuture<byte[]> info(StatefulRedisConnection<String, String> connection) {
     InfoSection remembered;
     synchronized (this) {
       remembered = section;
     }
-    return info(connection, remembered);
+    CompletableFuture<byte[]> reply = new CompletableFuture<>();
+    info(connection, remembered, reply);
+    return reply;
   }
 
-  private CompletableFuture<String> info(
-      StatefulRedisConnection<String, String> connection, InfoSection asked) {
-    return InfoCommand.run(connection, asked)
-        .handle(
-            (text, error) -> {
+  private void info(
+      StatefulRedisConnection<String, String> connection,
+      InfoSection asked,
+      CompletableFuture<byte[]> reply) {
+    InfoCommand.dispatch(connection, asked)
+        .whenComplete(
+            (box, error) -> {
+              byte[] bytes = error == null ? box.take() : null;
               InfoSection older = asked.fallback();
               boolean unusable =
                   error == null
-                      ? InfoSection.isUnusable(text)
+                      ? InfoSection.isUnusable(bytes)
                       : InfoSection.isRefusedArgument(PollErrors.unwrap(error));
               if (!unusable || older == null) {
-                return error == null
-                    ? CompletableFuture.completedFuture(text)
-                    : CompletableFuture.<String>failedFuture(error);
+                if (error == null) {
+                  reply.complete(bytes);
+                } else {
+                  reply.completeExceptionally(error);
+                }
+                return;
               }
               synchronized (this) {
                 if (this.connection == connection) {
@@ -159,21 +174,14 @@ final class ShardPoller {
                   asked.command(),
                   error == null ? "no sections" : "an error",
                   older.command());
-              return info(connection, older);
-            })
-        .thenCompose(next -> next);
+              info(connection, older, reply);
+            });
   }
 
-  private CompletableFuture<StatefulRedisConnection<String, String>> connection() {
-    StatefulRedisConnection<String, String> current;
+  /** A new connection (the old one, if any, is closed). */
+  private CompletableFuture<StatefulRedisConnection<String, String>> connect() {
     synchronized (this) {
-      current = connection;
-    }
-    if (current != null && current.isOpen()) {
-      return CompletableFuture.completedFuture(current);
-    }
-    if (current != null) {
-      current.closeAsync();
+      closeConnection();
     }
     return context
         .connector()
@@ -193,7 +201,7 @@ final class ShardPoller {
   }
 
   private void finish(
-      CompletableFuture<ShardSnapshot> result, long start, String text, Throwable error) {
+      CompletableFuture<ShardSnapshot> result, long start, byte[] reply, Throwable error) {
     long now = System.nanoTime();
     ShardSnapshot before = shard.snapshot();
     ShardSnapshot after;
@@ -209,7 +217,7 @@ final class ShardPoller {
       }
       PollingRange range = range();
       if (error == null) {
-        Info info = context.parser().parse(text);
+        Info info = context.parser().parse(reply);
         InfoSummary summary;
         if (previousInfo != null && now - previousInfoNanos < RATE_WINDOW_NANOS) {
           // Too close to the baseline (an on-demand refresh): a rate over a few milliseconds

@@ -29,12 +29,13 @@ public class InfoParserBenchmark {
 
   private final InfoParser parser = new InfoParser();
   private final InfoSummarizer summarizer = new InfoSummarizer();
-  private String text;
+  /** The reply as the poller hands it over: the bytes Redis sent. */
+  private byte[] text;
   private Info previous;
 
   @Setup
   public void load() {
-    text = InfoFixtures.read(fixture);
+    text = InfoFixtures.read(fixture).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     previous = parser.parse(text);
   }
 

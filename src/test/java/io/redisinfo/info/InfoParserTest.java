@@ -12,10 +12,25 @@ class InfoParserTest {
 
   @Test
   void nullAndEmptyGiveEmptyInfo() {
-    assertThat(parser.parse(null).isEmpty()).isTrue();
+    assertThat(parser.parse((CharSequence) null).isEmpty()).isTrue();
     assertThat(parser.parse("").isEmpty()).isTrue();
     assertThat(parser.parse("\r\n\n  \r\n").isEmpty()).isTrue();
     assertThat(parser.parse("\r\n\n  \r\n").malformedLines()).isZero();
+  }
+
+  @Test
+  void readsTheUtf8BytesRedisSends() {
+    // A config file path, a module name or a client library may carry any UTF-8 text.
+    String text =
+        "# Server\r\nconfig_file:/etc/caf\u00e9/\u2603.conf\r\n# \u00c9x\r\nk\u00e9y:x=\u00e9,y=2\r\n";
+    Info fromBytes = parser.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(fromBytes.getString("config_file")).isEqualTo("/etc/caf\u00e9/\u2603.conf");
+    assertThat(fromBytes.sections()).containsOnlyKeys("server", "\u00c9x");
+    assertThat(fromBytes.sections().get("\u00c9x").get("k\u00e9y"))
+        .isEqualTo(Map.of("x", "\u00e9", "y", 2L));
+    assertThat(fromBytes.malformedLines()).isZero();
+    assertThat(parser.parse(text).keys()).isEqualTo(fromBytes.keys());
   }
 
   @Test

@@ -3,14 +3,19 @@ package io.redisinfo.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class NameCacheTest {
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
   @Test
   void returnsTheSameStringForTheSameName() {
     NameCache cache = new NameCache();
-    String first = cache.get("xx used_memory yy", 3, 14);
-    String second = cache.get(new String("used_memory"), 0, 11);
+    String first = cache.get(b("xx used_memory yy"), 3, 14);
+    String second = cache.get(b(new String("used_memory")), 0, 11);
 
     assertThat(first).isEqualTo("used_memory").isSameAs(second);
   }
@@ -18,21 +23,21 @@ class NameCacheTest {
   @Test
   void lowerCasesAsciiOnlyAndSharesWithPlainNames() {
     NameCache cache = new NameCache();
-    String plain = cache.get("keyspace", 0, 8);
+    String plain = cache.get(b("keyspace"), 0, 8);
 
-    assertThat(cache.lowerCase("KeySpace", 0, 8)).isSameAs(plain);
-    assertThat(cache.lowerCase("ÄB", 0, 2)).isEqualTo("Äb");
+    assertThat(cache.lowerCase(b("KeySpace"), 0, 8)).isSameAs(plain);
+    assertThat(cache.lowerCase(b("ÄB"), 0, 3)).isEqualTo("Äb");
   }
 
   @Test
   void collisionsReplaceButNeverReturnAWrongName() {
     NameCache cache = new NameCache(1);
 
-    assertThat(cache.get("a", 0, 1)).isEqualTo("a");
-    assertThat(cache.get("b", 0, 1)).isEqualTo("b");
-    assertThat(cache.lowerCase("A", 0, 1)).isEqualTo("a");
-    assertThat(cache.get("ab", 0, 2)).isEqualTo("ab");
-    assertThat(cache.lowerCase("AC", 0, 2)).isEqualTo("ac");
+    assertThat(cache.get(b("a"), 0, 1)).isEqualTo("a");
+    assertThat(cache.get(b("b"), 0, 1)).isEqualTo("b");
+    assertThat(cache.lowerCase(b("A"), 0, 1)).isEqualTo("a");
+    assertThat(cache.get(b("ab"), 0, 2)).isEqualTo("ab");
+    assertThat(cache.lowerCase(b("AC"), 0, 2)).isEqualTo("ac");
   }
 
   @Test
@@ -41,9 +46,9 @@ class NameCacheTest {
     String name = "n".repeat(NameCache.MAX_CACHED_LENGTH + 1);
     String line = name + ":1";
 
-    assertThat(cache.get(line, 0, name.length()))
+    assertThat(cache.get(b(line), 0, name.length()))
         .isEqualTo(name)
-        .isNotSameAs(cache.get(line, 0, name.length()));
+        .isNotSameAs(cache.get(b(line), 0, name.length()));
   }
 
   @Test

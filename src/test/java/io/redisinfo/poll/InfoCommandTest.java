@@ -9,6 +9,7 @@ import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardSpec;
 import io.redisinfo.testing.RedisServer;
 import io.redisinfo.testing.RedisServers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -54,11 +55,15 @@ class InfoCommandTest {
               .get(5, TimeUnit.SECONDS);
       try {
         var command = InfoCommand.dispatch(connection);
-        String text = command.get(5, TimeUnit.SECONDS).take();
+        String text = new String(command.get(5, TimeUnit.SECONDS).take(), StandardCharsets.UTF_8);
 
         assertThat(text).contains("run_id:");
         assertThat(command.get().take()).as("what the completed command still holds").isNull();
-        assertThat(InfoCommand.everything(connection).get(5, TimeUnit.SECONDS)).contains("run_id:");
+        assertThat(
+                new String(
+                    InfoCommand.everything(connection).get(5, TimeUnit.SECONDS),
+                    StandardCharsets.UTF_8))
+            .contains("run_id:");
       } finally {
         connection.close();
       }

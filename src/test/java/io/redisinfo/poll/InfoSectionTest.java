@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class InfoSectionTest {
   @Test
   void anEmptyOrSectionLessReplyIsUnusable() {
-    assertThat(InfoSection.isUnusable(null)).isTrue();
+    assertThat(InfoSection.isUnusable((byte[]) null)).isTrue();
     assertThat(InfoSection.isUnusable("")).isTrue();
     assertThat(InfoSection.isUnusable("\r\n")).isTrue();
     assertThat(InfoSection.isUnusable("redis_version:2.6.17\r\n")).isTrue();
