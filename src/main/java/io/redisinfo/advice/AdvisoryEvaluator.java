@@ -5,9 +5,10 @@ import io.redisinfo.info.Info;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,13 @@ public final class AdvisoryEvaluator {
 
   private final List<Rule> rules;
 
+  /**
+   * For each purpose, the rules that apply to it with their severity (the table, looked up once).
+   */
+  private final Map<Purpose, List<Applicable>> byPurpose = new EnumMap<>(Purpose.class);
+
+  private record Applicable(Rule rule, Severity severity) {}
+
   private final Set<String> previousKeys;
   private final Set<String> eventRules;
 
@@ -34,6 +42,14 @@ public final class AdvisoryEvaluator {
     this.previousKeys = Set.copyOf(keys);
     this.eventRules =
         rules.stream().filter(Rule::reportsEvents).map(Rule::name).collect(Collectors.toSet());
+    for (Purpose purpose : Purpose.values()) {
+      List<Applicable> applicable = new ArrayList<>();
+      for (Rule rule : this.rules) {
+        SeverityTable.severity(rule.name(), purpose)
+            .ifPresent(severity -> applicable.add(new Applicable(rule, severity)));
+      }
+      byPurpose.put(purpose, List.copyOf(applicable));
+    }
   }
 
   /** Names of the rules that report events ({@link Rule#reportsEvents}). */
@@ -56,21 +72,45 @@ public final class AdvisoryEvaluator {
    */
   public List<String> unknownRules(
       Purpose purpose, List<ShardInfo> shards, AdvisorySettings settings) {
+    List<Set<String>> lacking = new ArrayList<>(shards.size());
+    for (ShardInfo shard : shards) {
+      lacking.add(rulesLacking(shard.current()));
+    }
+    return unknownRulesOf(purpose, lacking, settings);
+  }
+
+  /**
+   * {@link #unknownRules} from each shard's {@link #rulesLacking}, which a caller can keep for as
+   * long as the shard's INFO has the same keys.
+   */
+  public List<String> unknownRulesOf(
+      Purpose purpose, List<Set<String>> lackingPerShard, AdvisorySettings settings) {
     List<String> unknown = new ArrayList<>(0);
-    for (Rule rule : rules) {
-      if (SeverityTable.severity(rule.name(), purpose).isEmpty()
-          || settings.disabled().contains(rule.name())) {
+    for (Applicable applicable : byPurpose.get(purpose)) {
+      String rule = applicable.rule().name();
+      if (settings.disabled().contains(rule)) {
         continue;
       }
-      for (ShardInfo shard : shards) {
-        if (!hasAll(shard.current(), rule.requiredKeys())) {
-          unknown.add(rule.name());
+      for (Set<String> lacking : lackingPerShard) {
+        if (lacking.contains(rule)) {
+          unknown.add(rule);
           break;
         }
       }
     }
     unknown.sort(null);
     return unknown;
+  }
+
+  /** Every rule, whatever the purpose, whose required keys {@code info} does not all have. */
+  public Set<String> rulesLacking(Info info) {
+    Set<String> lacking = new HashSet<>(0);
+    for (Rule rule : rules) {
+      if (!hasAll(info, rule.requiredKeys())) {
+        lacking.add(rule.name());
+      }
+    }
+    return lacking.isEmpty() ? Set.of() : Set.copyOf(lacking);
   }
 
   private static boolean hasAll(Info info, Set<String> keys) {
@@ -98,14 +138,15 @@ public final class AdvisoryEvaluator {
       Instant now) {
     RuleInput input = new RuleInput(purpose, shards, shardCount, settings.thresholds());
     List<Advisory> advisories = new ArrayList<>(0);
-    for (Rule rule : rules) {
-      Optional<Severity> severity = SeverityTable.severity(rule.name(), purpose);
-      if (severity.isEmpty() || settings.disabled().contains(rule.name())) {
+    for (Applicable applicable : byPurpose.get(purpose)) {
+      Rule rule = applicable.rule();
+      if (settings.disabled().contains(rule.name())) {
         continue;
       }
       for (Finding f : rule.check(input)) {
         advisories.add(
-            new Advisory(rule.name(), severity.get(), f.message(), rule.why(), f.shard(), now));
+            new Advisory(
+                rule.name(), applicable.severity(), f.message(), rule.why(), f.shard(), now));
       }
     }
     advisories.sort(ORDER);

@@ -15,6 +15,7 @@ import io.redisinfo.shard.ShardSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,13 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
   private final Map<String, ComponentAdvice> advice = new ConcurrentHashMap<>();
   private final Map<String, List<String>> unknownRules = new ConcurrentHashMap<>();
   private final List<AdvisoryListener> listeners = new CopyOnWriteArrayList<>();
+
+  /** Each component's settings, with the component they were parsed from. */
+  private final Map<String, Tuned> tuned = new ConcurrentHashMap<>();
+
+  private record Tuned(Component component, AdvisorySettings settings) {}
+
+  private static final Comparator<ShardInfo> BY_ID = Comparator.comparing(ShardInfo::id);
   private final AdvisoryListener fanOut = new FanOut();
 
   /**
@@ -157,7 +165,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
         history.unreachable();
         return; // nothing new is known: advisories neither start nor clear
       }
-      history.record(snapshot.info(), previousKeys);
+      history.record(snapshot.info(), previousKeys, evaluator);
       evaluate(component, shard.id());
     } catch (RuntimeException e) {
       LOG.warn("advisories of shard {} not evaluated", shard.id(), e);
@@ -172,6 +180,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     Component component = parsed.get().component();
     Set<String> ids = shardsByComponent.getOrDefault(componentKey, Set.of());
     List<ShardInfo> infos = new ArrayList<>(ids.size());
+    List<Set<String>> lacking = null;
     for (String id : ids) {
       ShardHistory history = histories.get(id);
       if (history == null || !history.polled()) {
@@ -180,12 +189,20 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
       ShardInfo info = history.info(id);
       if (info != null) {
         infos.add(info);
+        if (!history.lacking().isEmpty()) {
+          lacking = lacking == null ? new ArrayList<>(1) : lacking;
+          lacking.add(history.lacking());
+        }
       }
     }
-    infos.sort(java.util.Comparator.comparing(ShardInfo::id));
-    AdvisorySettings componentSettings = settings.apply(component);
+    if (infos.size() > 1) {
+      infos.sort(BY_ID);
+    }
+    AdvisorySettings componentSettings = settingsOf(componentKey, component);
     List<String> unknown =
-        evaluator.unknownRules(component.spec().purpose(), infos, componentSettings);
+        lacking == null
+            ? List.of()
+            : evaluator.unknownRulesOf(component.spec().purpose(), lacking, componentSettings);
     List<Advisory> found =
         evaluator.evaluate(
             component.spec().purpose(), infos, ids.size(), componentSettings, clock.instant());
@@ -208,6 +225,17 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
           clock.instant(),
           fanOut);
     }
+  }
+
+  /** The component's settings, parsed again only when the component changed. */
+  private AdvisorySettings settingsOf(String key, Component component) {
+    Tuned known = tuned.get(key);
+    if (known != null && known.component() == component) {
+      return known.settings();
+    }
+    AdvisorySettings parsed = settings.apply(component);
+    tuned.put(key, new Tuned(component, parsed));
+    return parsed;
   }
 
   @Override
@@ -238,6 +266,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     if (current == null) {
       unknownRules.remove(key);
     }
+    tuned.remove(key);
     ComponentAdvice state = advice.get(key);
     if (state == null) {
       return;
@@ -289,20 +318,31 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     }
   }
 
-  /** A shard's last two good INFOs, and whether its last poll succeeded. */
+  /**
+   * A shard's last two good INFOs, whether its last poll succeeded, and the rules its INFO lacks
+   * keys for (worked out again only when the keys change, which is rare).
+   */
   private static final class ShardHistory {
     private Info previous;
     private Info current;
     private boolean reachable;
     private boolean polled;
+    private Set<String> lacking = Set.of();
 
-    synchronized void record(Info info, Set<String> keep) {
+    synchronized void record(Info info, Set<String> keep, AdvisoryEvaluator evaluator) {
       polled = true;
       if (info != current) {
+        if (!info.sameKeysAs(current)) {
+          lacking = evaluator.rulesLacking(info);
+        }
         previous = current == null ? null : trim(current, keep);
         current = info; // the snapshot's own INFO: no copy
       }
       reachable = true;
+    }
+
+    synchronized Set<String> lacking() {
+      return lacking;
     }
 
     synchronized void unreachable() {
@@ -326,12 +366,12 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
         .forEach(
             (name, keys) -> {
               Map<String, Object> kept = new LinkedHashMap<>();
-              keys.forEach(
-                  (key, value) -> {
-                    if (keep.contains(key)) {
-                      kept.put(key, value);
-                    }
-                  });
+              for (String key : keep) {
+                Object value = keys.get(key);
+                if (value != null) {
+                  kept.put(key, value);
+                }
+              }
               sections.put(name, kept);
             });
     return Info.of(sections, 0);

@@ -125,6 +125,21 @@ public final class Info {
     return flat.get(key);
   }
 
+  /**
+   * True when both are known to have the same sections and keys in the same order (parsed replies
+   * that share their key layouts, see {@link KeyLayouts}); false when they differ or cannot tell
+   * cheaply. Lets a reader skip work that depends only on which keys are present.
+   */
+  public boolean sameKeysAs(Info other) {
+    return other != null
+        && flat instanceof CompactMap keys
+        && other.flat instanceof CompactMap otherKeys
+        && keys.sharesKeysWith(otherKeys)
+        && (Object) sections instanceof CompactMap names
+        && (Object) other.sections instanceof CompactMap otherNames
+        && names.sharesKeysWith(otherNames);
+  }
+
   public String getString(String key) {
     Object value = flat.get(key);
     return value == null ? null : value.toString();

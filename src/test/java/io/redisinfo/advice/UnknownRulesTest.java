@@ -8,6 +8,7 @@ import io.redisinfo.component.Purpose;
 import io.redisinfo.info.InfoFixtures;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Rules that lack their fields on an older server say "unknown" rather than "fine". */
@@ -46,6 +47,23 @@ class UnknownRulesTest {
         .contains("no-maxmemory");
     AdvisorySettings off = AdvisorySettings.of(List.of("no-maxmemory"), Map.of());
     assertThat(evaluator.unknownRules(Purpose.QUEUE, old, off)).doesNotContain("no-maxmemory");
+  }
+
+  @Test
+  void unknownRulesFollowEachShardsLackingRules() {
+    Set<String> old = evaluator.rulesLacking(fixture("redis28-master.txt"));
+    Set<String> current = evaluator.rulesLacking(fixture(InfoFixtures.REDIS7_MASTER));
+
+    assertThat(current).isEmpty();
+    assertThat(
+            evaluator.unknownRulesOf(
+                Purpose.QUEUE, List.of(current, old), AdvisorySettings.DEFAULTS))
+        .isEqualTo(
+            evaluator.unknownRules(
+                Purpose.QUEUE,
+                List.of(new ShardInfo("a", fixture("redis28-master.txt"), null)),
+                AdvisorySettings.DEFAULTS))
+        .contains("no-maxmemory");
   }
 
   @Test

@@ -29,8 +29,10 @@ public class InfoParserBenchmark {
 
   private final InfoParser parser = new InfoParser();
   private final InfoSummarizer summarizer = new InfoSummarizer();
+
   /** The reply as the poller hands it over: the bytes Redis sent. */
   private byte[] text;
+
   private Info previous;
 
   @Setup

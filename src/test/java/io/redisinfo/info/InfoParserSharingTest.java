@@ -33,6 +33,22 @@ class InfoParserSharingTest {
   }
 
   @Test
+  void sameKeysAsTellsWhetherTheKeysOrSectionsDiffer() {
+    String text = InfoFixtures.read(InfoFixtures.REDIS7_MASTER);
+    Info first = parser.parse(text);
+
+    assertThat(parser.parse(text.replace(":10\r\n", ":40\r\n")).sameKeysAs(first)).isTrue();
+    assertThat(parser.parse(text + "new_key:1\r\n").sameKeysAs(first)).isFalse();
+    assertThat(parser.parse(text + "# Extra\r\n").sameKeysAs(first))
+        .as("an empty section more")
+        .isFalse();
+    assertThat(first.sameKeysAs(null)).isFalse();
+    assertThat(Info.of(first.sections(), 0).sameKeysAs(first))
+        .as("cannot tell cheaply: says no")
+        .isFalse();
+  }
+
+  @Test
   void nestedValuesWithTheSameNamesShareThem() {
     Info info =
         parser.parse(
