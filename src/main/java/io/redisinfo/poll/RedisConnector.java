@@ -89,7 +89,10 @@ public final class RedisConnector implements AutoCloseable {
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         // RESP2 works from Redis 2.8 on; HELLO (RESP3) needs 6.0.
         .protocolVersion(ProtocolVersion.RESP2)
-        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        // No command timeout of Lettuce's: a timer task per command (2000 a second at 1000 busy
+        // shards) for what the poller's one periodic deadline check does (ShardPoller
+        // #expireIfStuck). Connects and handshakes keep their own timeouts.
+        .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
         .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build());
   }
 

@@ -110,9 +110,10 @@ final class ShardPoller {
   }
 
   /**
-   * A safety net above Lettuce's own command timeout, checked by one periodic task for every shard
-   * instead of a timer per poll: fails the poll whose INFO has run longer than {@code limitNanos}
-   * since the connection was there (a connect waiting its turn is bounded by its own timeouts).
+   * The INFO timeout, checked by one periodic task for every shard instead of a timer per command:
+   * fails the poll whose INFO has run longer than {@code limitNanos} since it was sent (a connect
+   * waiting its turn is bounded by its own timeouts). The failed poll drops the connection, which
+   * cancels the command still waiting in it.
    */
   void expireIfStuck(long nowNanos, long limitNanos) {
     CompletableFuture<byte[]> stuck;
