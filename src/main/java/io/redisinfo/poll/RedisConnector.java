@@ -1,6 +1,7 @@
 package io.redisinfo.poll;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.MaintNotificationsConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -89,6 +90,9 @@ public final class RedisConnector implements AutoCloseable {
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         // RESP2 works from Redis 2.8 on; HELLO (RESP3) needs 6.0.
         .protocolVersion(ProtocolVersion.RESP2)
+        // No CLIENT MAINT_NOTIFICATIONS at connect: a Redis Enterprise feature that open-source
+        // servers answer with an error, counted in the users' errorstats.
+        .maintNotificationsConfig(MaintNotificationsConfig.disabled())
         // No command timeout of Lettuce's: a timer task per command (2000 a second at 1000 busy
         // shards) for what the poller's one periodic deadline check does (ShardPoller
         // #expireIfStuck). Connects and handshakes keep their own timeouts.
@@ -204,6 +208,10 @@ public final class RedisConnector implements AutoCloseable {
             .withPort(spec.address().port())
             .withTimeout(timeout)
             .withClientName(CLIENT_NAME)
+            // No CLIENT SETINFO lib-name/lib-ver: two more commands per connect, and servers
+            // before Redis 7.2 answer each with an error that lands in the users' errorstats.
+            .withLibraryName("")
+            .withLibraryVersion("")
             .withSsl(spec.tls());
     if (spec.tls()) {
       // Pods are reached by IP, which their certificates rarely name: check the chain only.

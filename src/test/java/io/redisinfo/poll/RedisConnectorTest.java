@@ -6,6 +6,28 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RedisConnectorTest {
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final io.redisinfo.testing.RedisServers redis =
+      io.redisinfo.testing.RedisServers.perClass();
+
+  @Test
+  void aConnectionIsNamedAndSendsNothingElse() throws Exception {
+    io.redisinfo.testing.RedisServer server = redis.start();
+    try (RedisConnector connector = new RedisConnector(Duration.ofSeconds(2))) {
+      var connection =
+          connector
+              .connect(
+                  io.redisinfo.shard.ShardSpec.of(
+                      "s", new io.redisinfo.shard.ShardAddress("127.0.0.1", server.port())))
+              .get(5, java.util.concurrent.TimeUnit.SECONDS);
+      connection.close();
+    }
+    String stats = server.command("INFO", "commandstats");
+    assertThat(stats).contains("cmdstat_client|setname:calls=1").doesNotContain("setinfo");
+    // Before Redis 7.2 CLIENT SETINFO was an error, counted in the server's errorstats.
+    assertThat(server.command("INFO", "errorstats")).doesNotContain("errorstat_");
+  }
+
   @Test
   void doesNotRecordCommandLatencies() {
     // Lettuce's default recorder keeps HdrHistograms per connection and command type: hundreds of
