@@ -2,6 +2,7 @@ package io.redisinfo.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.redisinfo.advice.Advisory;
+import io.redisinfo.advice.AdvisoryEvaluator;
 import io.redisinfo.component.status.ComponentCondition;
 import io.redisinfo.resource.AdvisoryStatus;
 import io.redisinfo.resource.RedisComponent;
@@ -9,7 +10,6 @@ import io.redisinfo.resource.RedisComponentStatus;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +30,6 @@ final class AdvisoryReporting {
   private static final Logger LOG = LoggerFactory.getLogger(AdvisoryReporting.class);
   static final String HEALTHY = "Healthy";
 
-  private static final Comparator<Advisory> WORST_FIRST =
-      Comparator.comparing(Advisory::severity)
-          .thenComparing(Advisory::rule)
-          .thenComparing(a -> a.shard() == null ? "" : a.shard());
-
   private final WarningEvents events;
   private final Clock clock;
   private final Map<String, Set<Advisory.Key>> announced = new ConcurrentHashMap<>();
@@ -46,7 +41,7 @@ final class AdvisoryReporting {
 
   static List<Advisory> sorted(List<Advisory> advisories) {
     List<Advisory> sorted = new ArrayList<>(advisories);
-    sorted.sort(WORST_FIRST);
+    sorted.sort(AdvisoryEvaluator.ORDER);
     return sorted;
   }
 

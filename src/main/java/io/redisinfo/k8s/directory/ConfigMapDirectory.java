@@ -198,11 +198,6 @@ public final class ConfigMapDirectory implements AutoCloseable {
     return metrics.writes();
   }
 
-  /** Writes refused with 409 Conflict so far (each retried). */
-  public long conflicts() {
-    return metrics.conflicts();
-  }
-
   /** Writes that failed otherwise so far (each retried after a backoff). */
   public long errors() {
     return metrics.errors();
@@ -367,14 +362,14 @@ public final class ConfigMapDirectory implements AutoCloseable {
     }
   }
 
-  /**
-   * Namespaces whose ConfigMap of our name belongs to someone else, with the message saying so (for
-   * a condition on their components).
-   */
   public String configMapName() {
     return options.configMapName();
   }
 
+  /**
+   * Namespaces whose ConfigMap of our name belongs to someone else, with the message saying so (for
+   * a condition on their components).
+   */
   public Map<String, String> notOwned() {
     return Map.copyOf(notOwned);
   }
