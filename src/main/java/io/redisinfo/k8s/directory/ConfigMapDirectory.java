@@ -60,11 +60,12 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ConfigMapDirectory configMaps =
  *     new ConfigMapDirectory(client, directory, new DirectoryJson(),
- *         ConfigMapDirectoryOptions.defaults()
- *             .withNamespaces(watchedNamespaces)          // empty = all
- *             .withLeader(() -> isLeader)                 // e.g. set by JOSDK LeaderCallbacks
- *             .withMeters(prometheusRegistry)
- *             .withInstance(podName));
+ *         ConfigMapDirectoryOptions.builder()
+ *             .namespaces(watchedNamespaces)          // empty = all
+ *             .leader(() -> isLeader)                 // e.g. set by JOSDK LeaderCallbacks
+ *             .meters(prometheusRegistry)
+ *             .instance(podName)
+ *             .build());
  * configMaps.start();
  * // on gaining leadership: configMaps.syncAll();  in the reconciler: configMaps.leftOut()
  * // at shutdown: configMaps.close();

@@ -142,19 +142,19 @@ class ConfigMapDirectoryTest {
 
   // ---- the object under test -------------------------------------------------------------
 
-  private ConfigMapDirectoryOptions options() {
-    return ConfigMapDirectoryOptions.defaults()
-        .withMeters(meters)
-        .withTiming(
+  private ConfigMapDirectoryOptions.Builder options() {
+    return ConfigMapDirectoryOptions.builder()
+        .meters(meters)
+        .timing(
             Duration.ofMillis(20),
             Duration.ofMinutes(10),
             Duration.ofMillis(20),
             Duration.ofSeconds(1));
   }
 
-  private ConfigMapDirectory start(ConfigMapDirectoryOptions options) {
+  private ConfigMapDirectory start(ConfigMapDirectoryOptions.Builder options) {
     ConfigMapDirectory configMaps =
-        new ConfigMapDirectory(server.newClient(), directory, json, options);
+        new ConfigMapDirectory(server.newClient(), directory, json, options.build());
     started.add(configMaps);
     // What the operator's controller does with its informer of the labelled ConfigMaps.
     var informer =
@@ -438,7 +438,7 @@ class ConfigMapDirectoryTest {
 
     // Another name: published there, theirs still untouched.
     publish(endpointComponent("shop", "statistics", Map.of()));
-    ConfigMapDirectory renamed = start(options().withConfigMapName("redis-endpoints"));
+    ConfigMapDirectory renamed = start(options().configMapName("redis-endpoints"));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
@@ -454,8 +454,7 @@ class ConfigMapDirectoryTest {
     DirectoryEntry small = publish(endpointComponent("shop", "a-small", Map.of()));
     publish(endpointComponent("shop", "big", Map.of("blob", "x".repeat(2000))));
     DirectoryEntry after = publish(endpointComponent("shop", "z-after", Map.of()));
-    ConfigMapDirectory configMaps =
-        start(options().withMaxDataBytes(2000).withLeftOutListener(told::add));
+    ConfigMapDirectory configMaps = start(options().maxDataBytes(2000).leftOutListener(told::add));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> dataOf("shop") != null);
     settle(configMaps, "shop");
@@ -543,7 +542,7 @@ class ConfigMapDirectoryTest {
   void aStandbyWritesNothingUntilItLeads() throws Exception {
     DirectoryEntry entry = publish(endpointComponent("shop", "statistics", Map.of()));
     AtomicBoolean leader = new AtomicBoolean(false);
-    ConfigMapDirectory configMaps = start(options().withLeader(leader::get));
+    ConfigMapDirectory configMaps = start(options().leader(leader::get));
     configMaps.syncAll();
     settle(configMaps, "shop");
     assertThat(configMap("shop")).isNull();
@@ -564,7 +563,7 @@ class ConfigMapDirectoryTest {
   void onlyTheWatchedNamespacesAreWritten() throws Exception {
     publish(endpointComponent("shop", "statistics", Map.of()));
     publish(endpointComponent("billing", "ledger", Map.of()));
-    ConfigMapDirectory configMaps = start(options().withNamespaces(Set.of("shop")));
+    ConfigMapDirectory configMaps = start(options().namespaces(Set.of("shop")));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> dataOf("shop") != null);
     settle(configMaps, "shop");
@@ -617,28 +616,32 @@ class ConfigMapDirectoryTest {
 
   @Test
   void badOptionsAreRefusedClearly() {
-    ConfigMapDirectoryOptions defaults = ConfigMapDirectoryOptions.defaults();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaults.withMaxDataBytes(0))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ConfigMapDirectoryOptions.builder().maxDataBytes(0).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxDataBytes must be 1-1048576, got 0");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> defaults.withMaxDataBytes(2 * 1024 * 1024))
+            () -> ConfigMapDirectoryOptions.builder().maxDataBytes(2 * 1024 * 1024).build())
         .hasMessageContaining("maxDataBytes must be 1-1048576");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                defaults.withTiming(
-                    Duration.ofMillis(-1),
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(1)))
+                ConfigMapDirectoryOptions.builder()
+                    .timing(
+                        Duration.ofMillis(-1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1))
+                    .build())
         .hasMessageContaining("batchDelay must be zero or more");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                defaults.withTiming(
-                    Duration.ZERO,
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(1)))
+                ConfigMapDirectoryOptions.builder()
+                    .timing(
+                        Duration.ZERO,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(1))
+                    .build())
         .hasMessageContaining("maxBackoff PT1S is shorter than minBackoff PT2S");
   }
 
