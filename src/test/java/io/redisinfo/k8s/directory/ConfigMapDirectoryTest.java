@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.redisinfo.component.Component;
 import io.redisinfo.component.ComponentSpec;
@@ -203,6 +204,20 @@ class ConfigMapDirectoryTest {
     configMaps.flush();
   }
 
+  /** ConfigMap writes (create, update, delete) the API server accepted so far. */
+  private long writes() {
+    return (long)
+        meters.find("redisinfo.directory.writes").counters().stream()
+            .mapToDouble(Counter::count)
+            .sum();
+  }
+
+  /** Writes that failed otherwise than with a conflict so far. */
+  private long errors() {
+    return (long)
+        meters.get("redisinfo.directory.write.failures").tag("reason", "error").counter().count();
+  }
+
   private double writesMetric(String operation) {
     return meters.get("redisinfo.directory.writes").tag("operation", operation).counter().count();
   }
@@ -238,7 +253,7 @@ class ConfigMapDirectoryTest {
     assertThat(dataOf("shop").get("sessions.json")).contains("\"pods\":[").contains("10.0.0.2");
 
     settle(configMaps, "shop", "billing");
-    assertThat(configMaps.writes()).isEqualTo(2);
+    assertThat(writes()).isEqualTo(2);
     assertThat(writesMetric("create")).isEqualTo(2);
     assertThat(server.configMapWrites()).isEqualTo(2);
   }
@@ -253,7 +268,7 @@ class ConfigMapDirectoryTest {
     ConfigMapDirectory configMaps = start(options());
     await().atMost(Duration.ofSeconds(10)).until(() -> dataOf("shop") != null);
     settle(configMaps, "shop");
-    long afterCreate = configMaps.writes();
+    long afterCreate = writes();
 
     // Re-publishing equal entries (a periodic refreshAll) and a resync write nothing.
     for (int i = 0; i < 5; i++) {
@@ -262,7 +277,7 @@ class ConfigMapDirectoryTest {
     }
     configMaps.syncAll();
     settle(configMaps, "shop");
-    assertThat(configMaps.writes()).isEqualTo(afterCreate).isEqualTo(1);
+    assertThat(writes()).isEqualTo(afterCreate).isEqualTo(1);
 
     // A failover changes the version: one update.
     addPod(sessions, "redis-0", "10.0.0.1", "slave");
@@ -272,7 +287,7 @@ class ConfigMapDirectoryTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> json.write(failedOver).equals(dataOf("shop").get("sessions.json")));
     settle(configMaps, "shop");
-    assertThat(configMaps.writes()).isEqualTo(afterCreate + 1);
+    assertThat(writes()).isEqualTo(afterCreate + 1);
     assertThat(writesMetric("update")).isEqualTo(1);
     assertThat(server.configMapWrites()).isEqualTo(2);
 
@@ -280,7 +295,7 @@ class ConfigMapDirectoryTest {
     await()
         .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(2))
-        .until(() -> configMaps.writes() == afterCreate + 1);
+        .until(() -> writes() == afterCreate + 1);
   }
 
   @Test
@@ -290,14 +305,12 @@ class ConfigMapDirectoryTest {
       publish(endpointComponent(namespaces[i % 5], "component-" + i, Map.of("i", i)));
     }
     ConfigMapDirectory configMaps = start(options());
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> configMaps.writes() == 5 && dataOf("ns-4") != null);
+    await().atMost(Duration.ofSeconds(20)).until(() -> writes() == 5 && dataOf("ns-4") != null);
     settle(configMaps, namespaces);
     for (String namespace : namespaces) {
       assertThat(dataOf(namespace)).hasSize(20);
     }
-    assertThat(configMaps.writes()).isEqualTo(5);
+    assertThat(writes()).isEqualTo(5);
 
     // Ten rounds of re-publishing all hundred unchanged entries: nothing.
     for (int round = 0; round < 10; round++) {
@@ -307,7 +320,7 @@ class ConfigMapDirectoryTest {
     }
     configMaps.syncAll();
     settle(configMaps, namespaces);
-    assertThat(configMaps.writes()).isEqualTo(5);
+    assertThat(writes()).isEqualTo(5);
 
     // A hundred more entries while running: at most one write per entry, batched in practice.
     for (int i = 100; i < 200; i++) {
@@ -320,10 +333,10 @@ class ConfigMapDirectoryTest {
                 java.util.Arrays.stream(namespaces)
                     .allMatch(ns -> dataOf(ns) != null && dataOf(ns).size() == 40));
     settle(configMaps, namespaces);
-    long burstWrites = configMaps.writes() - 5;
+    long burstWrites = writes() - 5;
     System.out.printf("100 new entries in 5 namespaces while running: %d writes%n", burstWrites);
     assertThat(burstWrites).isBetween(5L, 100L);
-    assertThat(server.configMapWrites()).isEqualTo(configMaps.writes());
+    assertThat(server.configMapWrites()).isEqualTo(writes());
   }
 
   @Test
@@ -345,7 +358,7 @@ class ConfigMapDirectoryTest {
     assertThat(writesMetric("create")).isEqualTo(1);
     assertThat(writesMetric("update")).isEqualTo(1);
     assertThat(writesMetric("delete")).isEqualTo(1);
-    assertThat(configMaps.writes()).isEqualTo(3);
+    assertThat(writes()).isEqualTo(3);
   }
 
   @Test
@@ -365,7 +378,7 @@ class ConfigMapDirectoryTest {
                     && json.write(entry).equals(dataOf("shop").get("statistics.json")));
     settle(configMaps, "shop");
     assertThat(writesMetric("create")).isEqualTo(2);
-    assertThat(configMaps.writes()).isEqualTo(2);
+    assertThat(writes()).isEqualTo(2);
   }
 
   @Test
@@ -434,7 +447,7 @@ class ConfigMapDirectoryTest {
     assertThat(configMap("shop").getData()).isEqualTo(Map.of("theirs.txt", "keep me"));
     assertThat(configMap("shop").getMetadata().getResourceVersion())
         .isEqualTo(theirs.getMetadata().getResourceVersion());
-    assertThat(configMaps.writes()).isZero();
+    assertThat(writes()).isZero();
 
     // Another name: published there, theirs still untouched.
     publish(endpointComponent("shop", "statistics", Map.of()));
@@ -481,8 +494,8 @@ class ConfigMapDirectoryTest {
     // No loop: a resync writes nothing and records no second Event.
     configMaps.syncAll();
     settle(configMaps, "shop");
-    assertThat(configMaps.writes()).isEqualTo(1);
-    assertThat(configMaps.errors()).isZero();
+    assertThat(writes()).isEqualTo(1);
+    assertThat(errors()).isZero();
     assertThat(admin.v1().events().inNamespace("shop").list().getItems()).hasSize(1);
 
     // Made small, it is put in and the signal clears.
@@ -493,7 +506,7 @@ class ConfigMapDirectoryTest {
     assertThat(configMaps.leftOut()).isEmpty();
     assertThat(told).containsExactly("shop/big", "shop/big");
     settle(configMaps, "shop");
-    assertThat(configMaps.writes()).isEqualTo(2);
+    assertThat(writes()).isEqualTo(2);
   }
 
   private static RedisComponent bigComponent() {
@@ -526,8 +539,8 @@ class ConfigMapDirectoryTest {
                 dataOf("shop") != null
                     && json.write(entry).equals(dataOf("shop").get("statistics.json")));
     settle(configMaps, "shop");
-    assertThat(configMaps.errors()).isEqualTo(4);
-    assertThat(configMaps.writes()).isEqualTo(1);
+    assertThat(errors()).isEqualTo(4);
+    assertThat(writes()).isEqualTo(1);
     assertThat(server.configMapWrites()).isEqualTo(5);
     assertThat(
             meters
@@ -556,7 +569,7 @@ class ConfigMapDirectoryTest {
             () ->
                 dataOf("shop") != null
                     && json.write(entry).equals(dataOf("shop").get("statistics.json")));
-    assertThat(configMaps.writes()).isEqualTo(1);
+    assertThat(writes()).isEqualTo(1);
   }
 
   @Test
@@ -568,7 +581,7 @@ class ConfigMapDirectoryTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> dataOf("shop") != null);
     settle(configMaps, "shop");
     assertThat(configMap("billing")).isNull();
-    assertThat(configMaps.writes()).isEqualTo(1);
+    assertThat(writes()).isEqualTo(1);
   }
 
   @Test
