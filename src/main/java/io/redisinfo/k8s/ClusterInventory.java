@@ -174,6 +174,11 @@ public final class ClusterInventory implements AutoCloseable {
     return seen != null && seen >= generation;
   }
 
+  /** The component as the inventory reads it (its Secrets aside). */
+  ParsedComponent parse(RedisComponent resource) {
+    return parser.parse(mapper.valueToTree(resource), resource.getMetadata().getNamespace());
+  }
+
   /** Every RedisComponent in the cache. */
   private List<RedisComponent> resources() {
     return componentCache == null ? List.of() : componentCache.list().toList();
@@ -238,7 +243,7 @@ public final class ClusterInventory implements AutoCloseable {
     Set<String> claimedPods = new HashSet<>();
     for (RedisComponent resource : resources) {
       String namespace = resource.getMetadata().getNamespace();
-      ParsedComponent parsed = parser.parse(mapper.valueToTree(resource), namespace);
+      ParsedComponent parsed = parse(resource);
       String key = parsed.key();
       if (key == null) {
         continue;

@@ -126,7 +126,6 @@ public final class KubernetesOperator implements AutoCloseable {
               inventory,
               engine.components(),
               engine.shards(),
-              mapper,
               new StatusPolicy(settings.statusInterval(), clock),
               new StatusWriter(client, mapper, statusMetrics),
               new ComponentEvents(client, clock, settings.identity()),

@@ -1,6 +1,5 @@
 package io.redisinfo.k8s;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -10,10 +9,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.redisinfo.advice.Advisory;
-import io.redisinfo.advice.AdvisorySettings;
 import io.redisinfo.advice.AdvisoryTracker;
 import io.redisinfo.component.ComponentListener;
-import io.redisinfo.component.ComponentParser;
 import io.redisinfo.component.ComponentRegistry;
 import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.component.SecretRef;
@@ -63,8 +60,6 @@ public final class RedisComponentReconciler
   private final ComponentRegistry components;
   private final ShardRegistry shards;
   private final ComponentStatusAggregator aggregator;
-  private final ComponentParser parser;
-  private final ObjectMapper mapper;
   private final StatusPolicy policy;
   private final StatusWriter writer;
   private final ComponentEvents events;
@@ -83,7 +78,6 @@ public final class RedisComponentReconciler
       ClusterInventory inventory,
       ComponentRegistry components,
       ShardRegistry shards,
-      ObjectMapper mapper,
       StatusPolicy policy,
       StatusWriter writer,
       ComponentEvents events,
@@ -99,8 +93,6 @@ public final class RedisComponentReconciler
     this.inventory = inventory;
     this.components = components;
     this.shards = shards;
-    this.mapper = mapper;
-    this.parser = new ComponentParser(mapper, false, AdvisorySettings::problems);
     this.aggregator = new ComponentStatusAggregator(clock);
     this.policy = policy;
     this.writer = writer;
@@ -241,8 +233,7 @@ public final class RedisComponentReconciler
     String namespace = resource.getMetadata().getNamespace();
     long generation =
         resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
-    ParsedComponent parsed =
-        components.get(key).orElseGet(() -> parser.parse(mapper.valueToTree(resource), namespace));
+    ParsedComponent parsed = components.get(key).orElseGet(() -> inventory.parse(resource));
     List<ComponentCondition> previous = policy.lastConditions(key);
     if (previous == null) {
       previous = StatusMapping.conditionsOf(resource.getStatus());
