@@ -134,7 +134,7 @@ public final class KubernetesOperator implements AutoCloseable {
               new ServiceBindingSecrets(client, inventory::secret),
               leader::get,
               engine.advisories(),
-              new AdvisoryReporting(new WarningEvents(client, clock, settings.identity()), clock),
+              new AdvisoryReporting(new WarningEvents(client, clock, settings.identity())),
               changes,
               clock,
               settings.tick());

@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.redisinfo.advice.Advisory;
 import io.redisinfo.advice.AdvisoryTracker;
+import io.redisinfo.advice.HealthyCondition;
 import io.redisinfo.component.ComponentListener;
 import io.redisinfo.component.ComponentRegistry;
 import io.redisinfo.component.ParsedComponent;
@@ -253,16 +254,9 @@ public final class RedisComponentReconciler
     }
     extra.add(directoryCondition(key, namespace, generation));
     if (advisories.settled(key)) {
-      extra.add(reporting.healthy(advisories.advisories(key), generation));
-    } else if (Conditions.find(previous, AdvisoryReporting.HEALTHY) == null) {
-      extra.add(
-          new ComponentCondition(
-              AdvisoryReporting.HEALTHY,
-              ComponentCondition.UNKNOWN,
-              "Evaluating",
-              "advisories need a few polls of every shard",
-              clock.instant(),
-              generation));
+      extra.add(HealthyCondition.of(advisories.advisories(key), clock.instant(), generation));
+    } else if (Conditions.find(previous, HealthyCondition.TYPE) == null) {
+      extra.add(HealthyCondition.evaluating(clock.instant(), generation));
     }
     return status.withConditions(Conditions.merge(status.conditions(), extra));
   }
