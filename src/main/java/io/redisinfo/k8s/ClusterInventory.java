@@ -2,12 +2,15 @@ package io.redisinfo.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.redisinfo.advice.AdvisorySettings;
 import io.redisinfo.component.Component;
@@ -123,12 +126,11 @@ public final class ClusterInventory implements AutoCloseable {
   }
 
   /** An informer of the controller whose every change schedules a resync here. */
-  private <R extends io.fabric8.kubernetes.api.model.HasMetadata>
-      InformerEventSource<R, RedisComponent> observed(
-          Class<R> kind,
-          String name,
-          io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper<R> mapper,
-          EventSourceContext<RedisComponent> context) {
+  private <R extends HasMetadata> InformerEventSource<R, RedisComponent> observed(
+      Class<R> kind,
+      String name,
+      SecondaryToPrimaryMapper<R> mapper,
+      EventSourceContext<RedisComponent> context) {
     return new ObservedInformer<>(
         InformerEventSourceConfiguration.from(kind, RedisComponent.class)
             .withName("inventory-" + name)
@@ -435,7 +437,7 @@ public final class ClusterInventory implements AutoCloseable {
     return DEFAULT_REDIS_PORT;
   }
 
-  private static String key(io.fabric8.kubernetes.api.model.ObjectMeta metadata) {
+  private static String key(ObjectMeta metadata) {
     return metadata.getNamespace() + "/" + metadata.getName();
   }
 
