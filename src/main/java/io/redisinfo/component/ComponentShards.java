@@ -37,6 +37,17 @@ public final class ComponentShards {
         spec.polling());
   }
 
+  /**
+   * A pod tracked without a component (the operator's {@code --pod-selector}): no credentials, no
+   * TLS, default polling.
+   *
+   * @param pod its id, {@code namespace/pod}
+   */
+  public static ShardSpec podWithoutComponent(String pod, String podIp, int port) {
+    return new ShardSpec(
+        pod, new ShardAddress(podIp, port), null, pod, Credentials.NONE, false, null);
+  }
+
   /** Where the adapter keeps what a {@link SecretRef} names: Secrets, or files of a directory. */
   @FunctionalInterface
   public interface SecretReader {

@@ -23,7 +23,6 @@ import io.redisinfo.component.PodSelector;
 import io.redisinfo.component.SecretRef;
 import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.shard.Credentials;
-import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardRegistry;
 import io.redisinfo.shard.ShardSpec;
 import java.nio.charset.StandardCharsets;
@@ -308,14 +307,8 @@ public final class ClusterInventory implements AutoCloseable {
             && podSelector.matches(pod.getMetadata().getLabels())
             && isServing(pod)) {
           selectorPods.add(
-              new ShardSpec(
-                  podKey,
-                  new ShardAddress(pod.getStatus().getPodIP(), redisPort(pod)),
-                  null,
-                  podKey,
-                  Credentials.NONE,
-                  false,
-                  null));
+              ComponentShards.podWithoutComponent(
+                  podKey, pod.getStatus().getPodIP(), redisPort(pod)));
         }
       }
     }
