@@ -146,13 +146,9 @@ public final class RedisComponentReconciler
       // Changes arrive as events (ComponentChangeEventSource); a figure that changed but was
       // not due yet is looked at again when it is; else a slow resync as a safety net.
       Duration pending = policy.untilDue(key, status);
+      Duration next = pending == null ? resync : pending.plusMillis(100);
       return UpdateControl.<RedisComponent>noUpdate()
-          .rescheduleAfter(
-              pending == null
-                  ? resync
-                  : pending.plusMillis(100).compareTo(resync) < 0
-                      ? pending.plusMillis(100)
-                      : resync);
+          .rescheduleAfter(next.compareTo(resync) < 0 ? next : resync);
     }
     // Not read by the inventory yet: its sync triggers an event, but do not depend on it.
     return UpdateControl.<RedisComponent>noUpdate().rescheduleAfter(Duration.ofSeconds(1));
