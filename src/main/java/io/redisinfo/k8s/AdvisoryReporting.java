@@ -2,14 +2,13 @@ package io.redisinfo.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.redisinfo.advice.Advisory;
-import io.redisinfo.component.status.ComponentCondition;
+import io.redisinfo.advice.AdvisoryEvaluator;
+import io.redisinfo.advice.HealthyCondition;
 import io.redisinfo.resource.AdvisoryStatus;
 import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.resource.RedisComponentStatus;
-import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,74 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows a component's advisories where Kubernetes users look: the {@code Healthy} condition (True,
- * or False with the worst advisory's rule as reason), {@code status.advisories}, the ADVICE column
- * ({@code status.advice}) and one Warning Event per advisory when it starts (named by object and
- * reason, so a repeat raises its count). An advisory already in the stored status was announced by
- * an earlier leader or process: it gets no second Event.
+ * Shows a component's advisories where Kubernetes users look, besides the {@link HealthyCondition}:
+ * {@code status.advisories}, the ADVICE column ({@code status.advice}) and one Warning Event per
+ * advisory when it starts (named by object and reason, so a repeat raises its count). An advisory
+ * already in the stored status was announced by an earlier leader or process: it gets no second
+ * Event.
  */
 final class AdvisoryReporting {
   private static final Logger LOG = LoggerFactory.getLogger(AdvisoryReporting.class);
-  static final String HEALTHY = "Healthy";
-
-  private static final Comparator<Advisory> WORST_FIRST =
-      Comparator.comparing(Advisory::severity)
-          .thenComparing(Advisory::rule)
-          .thenComparing(a -> a.shard() == null ? "" : a.shard());
 
   private final WarningEvents events;
-  private final Clock clock;
   private final Map<String, Set<Advisory.Key>> announced = new ConcurrentHashMap<>();
 
-  AdvisoryReporting(WarningEvents events, Clock clock) {
+  AdvisoryReporting(WarningEvents events) {
     this.events = events;
-    this.clock = clock;
-  }
-
-  static List<Advisory> sorted(List<Advisory> advisories) {
-    List<Advisory> sorted = new ArrayList<>(advisories);
-    sorted.sort(WORST_FIRST);
-    return sorted;
-  }
-
-  /** The rule name as a condition or Event reason: {@code no-maxmemory} is {@code NoMaxmemory}. */
-  static String reason(String rule) {
-    StringBuilder reason = new StringBuilder();
-    for (String word : rule.split("-")) {
-      if (!word.isEmpty()) {
-        reason.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-      }
-    }
-    return reason.toString();
-  }
-
-  ComponentCondition healthy(List<Advisory> advisories, long generation) {
-    List<Advisory> sorted = sorted(advisories);
-    if (sorted.isEmpty()) {
-      return new ComponentCondition(
-          HEALTHY,
-          ComponentCondition.TRUE,
-          "NoAdvisories",
-          "no advisory for this component's purpose",
-          clock.instant(),
-          generation);
-    }
-    Advisory worst = sorted.get(0);
-    return new ComponentCondition(
-        HEALTHY,
-        ComponentCondition.FALSE,
-        reason(worst.rule()),
-        worst.severity().wireName()
-            + ": "
-            + worst.message()
-            + (sorted.size() > 1 ? " (and " + (sorted.size() - 1) + " more advisories)" : ""),
-        clock.instant(),
-        generation);
   }
 
   /** Sets {@code status.advisories} and {@code status.advice}. */
   static RedisComponentStatus withAdvisories(RedisComponentStatus status, List<Advisory> current) {
-    List<Advisory> sorted = sorted(current);
+    List<Advisory> sorted = current.stream().sorted(AdvisoryEvaluator.ORDER).toList();
     List<AdvisoryStatus> entries = new ArrayList<>();
     for (Advisory advisory : sorted) {
       AdvisoryStatus entry = new AdvisoryStatus();
@@ -146,7 +96,7 @@ final class AdvisoryReporting {
             resource.getMetadata().getName(),
             resource.getMetadata().getUid(),
             resource.getMetadata().getResourceVersion(),
-            reason(advisory.rule()),
+            HealthyCondition.reason(advisory.rule()),
             advisory.severity().wireName()
                 + (advisory.shard() == null ? "" : " on " + advisory.shard())
                 + ": "

@@ -76,14 +76,9 @@ final class ApiServerProbe {
 
   private static StartupFailure unreachable(String url, String context, RuntimeException e) {
     return StartupFailure.environment(
-        "cannot reach the Kubernetes API at "
-            + url
-            + " (context "
-            + context
-            + "): "
-            + cause(e)
-            + ". Check KUBECONFIG and the current context, or run inside a cluster with a"
-            + " service account",
+        ("cannot reach the Kubernetes API at %s (context %s): %s. Check KUBECONFIG and the current"
+                + " context, or run inside a cluster with a service account")
+            .formatted(url, context, cause(e)),
         e);
   }
 }

@@ -2,12 +2,15 @@ package io.redisinfo.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.redisinfo.advice.AdvisorySettings;
 import io.redisinfo.component.Component;
@@ -18,13 +21,10 @@ import io.redisinfo.component.ComponentSpec;
 import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.component.PodSelector;
 import io.redisinfo.component.SecretRef;
-import io.redisinfo.component.TlsRefs;
 import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.shard.Credentials;
-import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardRegistry;
 import io.redisinfo.shard.ShardSpec;
-import io.redisinfo.shard.TlsMaterial;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,12 +125,11 @@ public final class ClusterInventory implements AutoCloseable {
   }
 
   /** An informer of the controller whose every change schedules a resync here. */
-  private <R extends io.fabric8.kubernetes.api.model.HasMetadata>
-      InformerEventSource<R, RedisComponent> observed(
-          Class<R> kind,
-          String name,
-          io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper<R> mapper,
-          EventSourceContext<RedisComponent> context) {
+  private <R extends HasMetadata> InformerEventSource<R, RedisComponent> observed(
+      Class<R> kind,
+      String name,
+      SecondaryToPrimaryMapper<R> mapper,
+      EventSourceContext<RedisComponent> context) {
     return new ObservedInformer<>(
         InformerEventSourceConfiguration.from(kind, RedisComponent.class)
             .withName("inventory-" + name)
@@ -147,7 +147,7 @@ public final class ClusterInventory implements AutoCloseable {
 
   /** One key of a Secret, decoded, from the informers' cache; null when missing (no API call). */
   public String secretText(String namespace, SecretRef ref) {
-    return secretValue(namespace, ref, "secret reference").value();
+    return text(secret(namespace, ref.name()), ref.key());
   }
 
   /** A Secret from the informers' cache, or null (no API call). */
@@ -173,6 +173,11 @@ public final class ClusterInventory implements AutoCloseable {
   public boolean hasSeen(String componentKey, long generation) {
     Long seen = generations.get(componentKey);
     return seen != null && seen >= generation;
+  }
+
+  /** The component as the inventory reads it (its Secrets aside). */
+  ParsedComponent parse(RedisComponent resource) {
+    return parser.parse(mapper.valueToTree(resource), resource.getMetadata().getNamespace());
   }
 
   /** Every RedisComponent in the cache. */
@@ -239,7 +244,7 @@ public final class ClusterInventory implements AutoCloseable {
     Set<String> claimedPods = new HashSet<>();
     for (RedisComponent resource : resources) {
       String namespace = resource.getMetadata().getNamespace();
-      ParsedComponent parsed = parser.parse(mapper.valueToTree(resource), namespace);
+      ParsedComponent parsed = parse(resource);
       String key = parsed.key();
       if (key == null) {
         continue;
@@ -258,43 +263,15 @@ public final class ClusterInventory implements AutoCloseable {
         continue;
       }
       Component component = parsed.component();
-      ComponentProblem secretProblem = null;
-      Credentials credentials = Credentials.NONE;
       ComponentSpec spec = component.spec();
-      if (spec.passwordSecretRef() != null) {
-        SecretLookup lookup =
-            secretValue(namespace, spec.passwordSecretRef(), "spec.auth.passwordSecretRef");
-        secretProblem = lookup.problem();
-        credentials = new Credentials(spec.username(), lookup.value());
-      } else if (spec.username() != null) {
-        credentials = new Credentials(spec.username(), null);
-      }
-      if (secretProblem == null && !spec.tlsRefs().isEmpty()) {
-        TlsRefs refs = spec.tlsRefs();
-        SecretLookup ca =
-            refs.ca() == null
-                ? SecretLookup.NONE
-                : secretValue(namespace, refs.ca(), "spec.tls.caSecretRef");
-        SecretLookup cert =
-            refs.clientCert() == null
-                ? SecretLookup.NONE
-                : secretValue(namespace, refs.clientCert(), "spec.tls.clientCertSecretRef");
-        SecretLookup clientKey =
-            refs.clientKey() == null
-                ? SecretLookup.NONE
-                : secretValue(namespace, refs.clientKey(), "spec.tls.clientCertSecretRef");
-        secretProblem =
-            ca.problem() != null
-                ? ca.problem()
-                : cert.problem() != null ? cert.problem() : clientKey.problem();
-        // A rotated Secret is a new value: the poller reconnects with it.
+      Credentials credentials;
+      try {
         credentials =
-            credentials.withTls(new TlsMaterial(ca.value(), cert.value(), clientKey.value()));
-      }
-      if (secretProblem != null) {
-        found.put(key, secretProblem);
-        wanted.add(
-            new ParsedComponent(namespace, parsed.name(), null, List.of(secretProblem.message())));
+            ComponentShards.credentials(
+                spec, (ref, field, what) -> requireSecretText(namespace, ref, specField(field)));
+      } catch (SecretProblem e) {
+        found.put(key, e.problem);
+        wanted.add(new ParsedComponent(namespace, parsed.name(), null, List.of(e.getMessage())));
         continue;
       }
       wanted.add(parsed);
@@ -330,14 +307,8 @@ public final class ClusterInventory implements AutoCloseable {
             && podSelector.matches(pod.getMetadata().getLabels())
             && isServing(pod)) {
           selectorPods.add(
-              new ShardSpec(
-                  podKey,
-                  new ShardAddress(pod.getStatus().getPodIP(), redisPort(pod)),
-                  null,
-                  podKey,
-                  Credentials.NONE,
-                  false,
-                  null));
+              ComponentShards.podWithoutComponent(
+                  podKey, pod.getStatus().getPodIP(), redisPort(pod)));
         }
       }
     }
@@ -362,73 +333,75 @@ public final class ClusterInventory implements AutoCloseable {
     generations.putAll(seen);
   }
 
-  private record SecretLookup(String value, ComponentProblem problem) {
-    static final SecretLookup NONE = new SecretLookup(null, null);
+  /** The CRD's path of a field as {@link ComponentShards#credentials} names it. */
+  private static String specField(String field) {
+    return "spec." + (field.startsWith("tls.") ? "" : "auth.") + field;
+  }
+
+  /** A Secret or key a component names is missing: the component's problem. */
+  private static final class SecretProblem extends RuntimeException {
+    final ComponentProblem problem;
+
+    SecretProblem(String reason, String message) {
+      super(message, null, false, false);
+      problem = new ComponentProblem(reason, message);
+    }
+  }
+
+  /** The decoded value of {@code key} in {@code secret}, or null when either is missing. */
+  private static String text(Secret secret, String key) {
+    if (secret == null) {
+      return null;
+    }
+    String encoded = secret.getData() == null ? null : secret.getData().get(key);
+    if (encoded != null) {
+      try {
+        return new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        // fall through: reported as a missing key
+      }
+    }
+    // stringData is write-only on a real API server, but kept as written by some test servers.
+    return secret.getStringData() == null ? null : secret.getStringData().get(key);
   }
 
   /**
    * One key of a Secret in the informer cache.
    *
    * @param field the spec field that names it, for the problem's message
+   * @throws SecretProblem when the Secret or its key is missing
    */
-  private SecretLookup secretValue(String namespace, SecretRef ref, String field) {
+  private String requireSecretText(String namespace, SecretRef ref, String field) {
     Secret secret = secret(namespace, ref.name());
+    String text = text(secret, ref.key());
+    if (text != null) {
+      return text;
+    }
     if (secret == null) {
-      return new SecretLookup(
-          null,
-          new ComponentProblem(
-              ComponentProblem.SECRET_NOT_FOUND,
-              "Secret "
-                  + namespace
-                  + "/"
-                  + ref.name()
-                  + " of "
-                  + field
-                  + " does not exist. Create it with the key '"
-                  + ref.key()
-                  + "', or fix "
-                  + field
-                  + ".name."));
+      throw new SecretProblem(
+          ComponentProblem.SECRET_NOT_FOUND,
+          "Secret %s/%s of %s does not exist. Create it with the key '%s', or fix %s.name."
+              .formatted(namespace, ref.name(), field, ref.key(), field));
     }
-    String encoded = secret.getData() == null ? null : secret.getData().get(ref.key());
-    if (encoded != null) {
-      try {
-        return new SecretLookup(
-            new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8), null);
-      } catch (IllegalArgumentException e) {
-        // fall through: reported as a missing key below, with the reason
-        encoded = null;
-      }
-    }
-    // stringData is write-only on a real API server, but kept as written by some test servers.
-    String plain = secret.getStringData() == null ? null : secret.getStringData().get(ref.key());
-    if (plain != null) {
-      return new SecretLookup(plain, null);
-    }
-    Set<String> keys = new java.util.TreeSet<>();
+    Set<String> keys = new TreeSet<>();
     if (secret.getData() != null) {
       keys.addAll(secret.getData().keySet());
     }
     if (secret.getStringData() != null) {
       keys.addAll(secret.getStringData().keySet());
     }
-    return new SecretLookup(
-        null,
-        new ComponentProblem(
-            ComponentProblem.SECRET_KEY_NOT_FOUND,
-            "Secret "
-                + namespace
-                + "/"
-                + ref.name()
-                + " has no key '"
-                + ref.key()
-                + "' (it has: "
-                + (keys.isEmpty() ? "no keys" : String.join(", ", keys))
-                + "). Add the key, or fix "
-                + field
-                + (field.endsWith("clientCertSecretRef")
+    throw new SecretProblem(
+        ComponentProblem.SECRET_KEY_NOT_FOUND,
+        "Secret %s/%s has no key '%s' (it has: %s). Add the key, or fix %s%s"
+            .formatted(
+                namespace,
+                ref.name(),
+                ref.key(),
+                keys.isEmpty() ? "no keys" : String.join(", ", keys),
+                field,
+                field.endsWith("clientCertSecretRef")
                     ? " (a kubernetes.io/tls Secret has tls.crt and tls.key)."
-                    : ".key.")));
+                    : ".key."));
   }
 
   /** Running, not being deleted, and with an IP to connect to. */
@@ -457,7 +430,7 @@ public final class ClusterInventory implements AutoCloseable {
     return DEFAULT_REDIS_PORT;
   }
 
-  private static String key(io.fabric8.kubernetes.api.model.ObjectMeta metadata) {
+  private static String key(ObjectMeta metadata) {
     return metadata.getNamespace() + "/" + metadata.getName();
   }
 

@@ -7,15 +7,14 @@ import io.redisinfo.advice.Advisory;
 import io.redisinfo.advice.AdvisoryListener;
 import io.redisinfo.component.ComponentListener;
 import io.redisinfo.component.ParsedComponent;
+import io.redisinfo.component.status.VisibleShardState;
 import io.redisinfo.directory.DirectoryEntry;
 import io.redisinfo.directory.DirectoryListener;
-import io.redisinfo.info.InfoSummary;
 import io.redisinfo.poll.PollObserver;
 import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.shard.FailureKind;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardListener;
-import io.redisinfo.shard.ShardSnapshot;
 import io.redisinfo.shard.ShardSpec;
 import java.time.Duration;
 import java.util.Map;
@@ -36,24 +35,7 @@ import java.util.function.Predicate;
 final class ComponentChangeEventSource extends AbstractEventSource<Void, RedisComponent>
     implements PollObserver, ShardListener, ComponentListener, DirectoryListener, AdvisoryListener {
 
-  /** What of a shard's poll a user can see, at the precision status compares it. */
-  private record Visible(
-      boolean reachable,
-      FailureKind failure,
-      String role,
-      String version,
-      String link,
-      long memoryBucket,
-      long maxMemory,
-      long keys,
-      long clients,
-      long ops,
-      long hitPercent,
-      long evicted,
-      long lag,
-      long firstTimeouts) {}
-
-  private final Map<String, Visible> lastSeen = new ConcurrentHashMap<>();
+  private final Map<String, VisibleShardState> lastSeen = new ConcurrentHashMap<>();
   private final Set<String> judged = ConcurrentHashMap.newKeySet();
   private final Predicate<String> advisoriesSettled;
 
@@ -93,7 +75,7 @@ final class ComponentChangeEventSource extends AbstractEventSource<Void, RedisCo
     if (component == null) {
       return;
     }
-    Visible now = visible(shard.snapshot());
+    VisibleShardState now = VisibleShardState.of(shard.snapshot());
     boolean newlyJudged = !judged.contains(component) && advisoriesSettled.test(component);
     if (newlyJudged) {
       judged.add(component);
@@ -101,45 +83,6 @@ final class ComponentChangeEventSource extends AbstractEventSource<Void, RedisCo
     if (!now.equals(lastSeen.put(shard.id(), now)) || newlyJudged) {
       trigger(component);
     }
-  }
-
-  private static Visible visible(ShardSnapshot snapshot) {
-    InfoSummary s = snapshot.summary();
-    return new Visible(
-        snapshot.reachable(),
-        snapshot.failure(),
-        s == null ? null : s.role(),
-        s == null ? null : s.version(),
-        s == null ? null : s.masterLinkStatus(),
-        s == null || s.usedMemory() == null || s.usedMemory() <= 0
-            ? -1
-            : Math.round(Math.log(s.usedMemory()) / Math.log(1.01)),
-        s == null || s.maxMemory() == null ? -1 : s.maxMemory(),
-        s == null ? -1 : twoDigits(s.keys()),
-        s == null ? -1 : twoDigits(s.connectedClients()),
-        s == null || s.opsPerSec() == null ? -1 : twoDigits(Math.round(s.opsPerSec())),
-        s == null || s.hitRatio() == null ? -1 : Math.round(s.hitRatio() * 100),
-        s == null ? -1 : twoDigits(s.evictedKeys()),
-        s == null || s.replicationLagSeconds() == null
-            ? -1
-            : s.replicationLagSeconds() <= 1 ? 0 : twoDigits(s.replicationLagSeconds()),
-        // A shard that never answered turns from "not yet known" into failing after a few
-        // timeouts (ComponentStatusAggregator.settled): that is visible too.
-        snapshot.info() == null ? Math.min(snapshot.failures(), 3) : 0);
-  }
-
-  /** A count at 2 significant digits (1234 -> 1200), as status compares it; -1 when unknown. */
-  static long twoDigits(Long value) {
-    if (value == null) {
-      return -1;
-    }
-    long v = Math.abs(value);
-    long scale = 1;
-    while (v >= 100) {
-      v = (v + 5) / 10;
-      scale *= 10;
-    }
-    return Long.signum(value) * v * scale;
   }
 
   @Override

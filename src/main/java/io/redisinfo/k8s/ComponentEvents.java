@@ -1,6 +1,7 @@
 package io.redisinfo.k8s;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.redisinfo.component.status.ComponentCondition;
@@ -74,15 +75,10 @@ final class ComponentEvents {
 
   /** Whether the stored Event for this reason already tells of the condition's current stretch. */
   private boolean alreadyRecorded(RedisComponent resource, ComponentCondition ready) {
-    Event stored =
-        events
-            .find(
-                resource.getMetadata().getNamespace(),
-                resource.getMetadata().getName(),
-                ready.reason())
-            .orElse(null);
+    ObjectMeta meta = resource.getMetadata();
+    Event stored = events.find(meta.getNamespace(), meta.getName(), ready.reason()).orElse(null);
     if (stored == null
-        || !Objects.equals(stored.getInvolvedObject().getUid(), resource.getMetadata().getUid())
+        || !Objects.equals(stored.getInvolvedObject().getUid(), meta.getUid())
         || stored.getLastTimestamp() == null
         || ready.lastTransitionTime() == null) {
       return false;

@@ -7,7 +7,6 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.redisinfo.app.Engine;
 import io.redisinfo.component.PodSelector;
 import io.redisinfo.directory.DirectoryJson;
@@ -113,20 +112,20 @@ public final class KubernetesOperator implements AutoCloseable {
               client,
               engine.directory(),
               new DirectoryJson(),
-              ConfigMapDirectoryOptions.defaults()
-                  .withNamespaces(settings.namespaces())
-                  .withLeader(leader::get)
-                  .withConfigMapName(settings.directoryConfigMap())
-                  .withLeftOutListener(changes::trigger)
-                  .withInstance(settings.identity())
-                  .withMeters(meterRegistry == null ? new SimpleMeterRegistry() : meterRegistry));
+              ConfigMapDirectoryOptions.builder()
+                  .namespaces(settings.namespaces())
+                  .leader(leader::get)
+                  .configMapName(settings.directoryConfigMap())
+                  .leftOutListener(changes::trigger)
+                  .instance(settings.identity())
+                  .meters(meterRegistry)
+                  .build());
       ConfigMapDirectory directoryWriter = configMaps;
       RedisComponentReconciler reconciler =
           new RedisComponentReconciler(
               inventory,
               engine.components(),
               engine.shards(),
-              mapper,
               new StatusPolicy(settings.statusInterval(), clock),
               new StatusWriter(client, mapper, statusMetrics),
               new ComponentEvents(client, clock, settings.identity()),
@@ -135,7 +134,7 @@ public final class KubernetesOperator implements AutoCloseable {
               new ServiceBindingSecrets(client, inventory::secret),
               leader::get,
               engine.advisories(),
-              new AdvisoryReporting(new WarningEvents(client, clock, settings.identity()), clock),
+              new AdvisoryReporting(new WarningEvents(client, clock, settings.identity())),
               changes,
               clock,
               settings.tick());

@@ -6,6 +6,7 @@ import io.redisinfo.app.Engine;
 import io.redisinfo.cli.CommonOptions;
 import io.redisinfo.cli.DurationConverter;
 import io.redisinfo.cli.StopSignal;
+import io.redisinfo.component.LabelSelectors;
 import io.redisinfo.component.PodSelector;
 import io.redisinfo.metrics.PrometheusMetrics;
 import io.redisinfo.poll.PollerOptions;

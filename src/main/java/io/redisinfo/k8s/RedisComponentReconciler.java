@@ -1,6 +1,5 @@
 package io.redisinfo.k8s;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -10,10 +9,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.redisinfo.advice.Advisory;
-import io.redisinfo.advice.AdvisorySettings;
 import io.redisinfo.advice.AdvisoryTracker;
+import io.redisinfo.advice.HealthyCondition;
 import io.redisinfo.component.ComponentListener;
-import io.redisinfo.component.ComponentParser;
 import io.redisinfo.component.ComponentRegistry;
 import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.component.SecretRef;
@@ -63,8 +61,6 @@ public final class RedisComponentReconciler
   private final ComponentRegistry components;
   private final ShardRegistry shards;
   private final ComponentStatusAggregator aggregator;
-  private final ComponentParser parser;
-  private final ObjectMapper mapper;
   private final StatusPolicy policy;
   private final StatusWriter writer;
   private final ComponentEvents events;
@@ -83,7 +79,6 @@ public final class RedisComponentReconciler
       ClusterInventory inventory,
       ComponentRegistry components,
       ShardRegistry shards,
-      ObjectMapper mapper,
       StatusPolicy policy,
       StatusWriter writer,
       ComponentEvents events,
@@ -99,8 +94,6 @@ public final class RedisComponentReconciler
     this.inventory = inventory;
     this.components = components;
     this.shards = shards;
-    this.mapper = mapper;
-    this.parser = new ComponentParser(mapper, false, AdvisorySettings::problems);
     this.aggregator = new ComponentStatusAggregator(clock);
     this.policy = policy;
     this.writer = writer;
@@ -153,13 +146,9 @@ public final class RedisComponentReconciler
       // Changes arrive as events (ComponentChangeEventSource); a figure that changed but was
       // not due yet is looked at again when it is; else a slow resync as a safety net.
       Duration pending = policy.untilDue(key, status);
+      Duration next = pending == null ? resync : pending.plusMillis(100);
       return UpdateControl.<RedisComponent>noUpdate()
-          .rescheduleAfter(
-              pending == null
-                  ? resync
-                  : pending.plusMillis(100).compareTo(resync) < 0
-                      ? pending.plusMillis(100)
-                      : resync);
+          .rescheduleAfter(next.compareTo(resync) < 0 ? next : resync);
     }
     // Not read by the inventory yet: its sync triggers an event, but do not depend on it.
     return UpdateControl.<RedisComponent>noUpdate().rescheduleAfter(Duration.ofSeconds(1));
@@ -241,8 +230,7 @@ public final class RedisComponentReconciler
     String namespace = resource.getMetadata().getNamespace();
     long generation =
         resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
-    ParsedComponent parsed =
-        components.get(key).orElseGet(() -> parser.parse(mapper.valueToTree(resource), namespace));
+    ParsedComponent parsed = components.get(key).orElseGet(() -> inventory.parse(resource));
     List<ComponentCondition> previous = policy.lastConditions(key);
     if (previous == null) {
       previous = StatusMapping.conditionsOf(resource.getStatus());
@@ -262,16 +250,9 @@ public final class RedisComponentReconciler
     }
     extra.add(directoryCondition(key, namespace, generation));
     if (advisories.settled(key)) {
-      extra.add(reporting.healthy(advisories.advisories(key), generation));
-    } else if (Conditions.find(previous, AdvisoryReporting.HEALTHY) == null) {
-      extra.add(
-          new ComponentCondition(
-              AdvisoryReporting.HEALTHY,
-              ComponentCondition.UNKNOWN,
-              "Evaluating",
-              "advisories need a few polls of every shard",
-              clock.instant(),
-              generation));
+      extra.add(HealthyCondition.of(advisories.advisories(key), clock.instant(), generation));
+    } else if (Conditions.find(previous, HealthyCondition.TYPE) == null) {
+      extra.add(HealthyCondition.evaluating(clock.instant(), generation));
     }
     return status.withConditions(Conditions.merge(status.conditions(), extra));
   }

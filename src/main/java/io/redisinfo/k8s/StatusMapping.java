@@ -17,8 +17,6 @@ import java.util.Locale;
  * Maps the core {@link ComponentStatus} to the resource's {@link RedisComponentStatus}, and back.
  */
 final class StatusMapping {
-  private static final String[] UNITS = {"K", "M", "G", "T", "P"};
-
   private StatusMapping() {}
 
   static RedisComponentStatus toResource(ComponentStatus s) {
@@ -30,7 +28,7 @@ final class StatusMapping {
     r.setRedisVersion(s.version());
     r.setUsedMemory(s.usedMemory());
     r.setMaxMemory(s.maxMemory());
-    r.setUsedMemoryHuman(s.usedMemory() == null ? null : humanBytes(s.usedMemory()));
+    r.setUsedMemoryHuman(s.usedMemoryHuman());
     r.setOpsPerSec(s.opsPerSec() == null ? null : Math.round(s.opsPerSec() * 10) / 10.0);
     r.setConnectedClients(s.connectedClients());
     r.setKeys(s.keys());
@@ -157,19 +155,5 @@ final class StatusMapping {
       }
     }
     return conditions;
-  }
-
-  /** Bytes as Redis' {@code used_memory_human} shows them: {@code 512B}, {@code 1.21M}. */
-  static String humanBytes(long bytes) {
-    if (bytes < 1024) {
-      return bytes + "B";
-    }
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < UNITS.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.2f%s", value, UNITS[unit]);
   }
 }

@@ -30,10 +30,6 @@ final class StatusPolicy {
     this.clock = clock;
   }
 
-  Duration interval() {
-    return interval;
-  }
-
   boolean due(String key, ComponentStatus status) {
     Written last = written.get(key);
     if (last == null) {
@@ -91,10 +87,6 @@ final class StatusPolicy {
 
   void forget(String key) {
     written.remove(key);
-  }
-
-  void forgetAll() {
-    written.clear();
   }
 
   private static boolean sameConditionStates(

@@ -4,11 +4,8 @@ import io.redisinfo.component.Component;
 import io.redisinfo.component.ComponentRegistry;
 import io.redisinfo.component.ComponentShards;
 import io.redisinfo.component.ParsedComponent;
-import io.redisinfo.component.TlsRefs;
-import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardRegistry;
 import io.redisinfo.shard.ShardSpec;
-import io.redisinfo.shard.TlsMaterial;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +91,9 @@ final class FileComponentSource {
           continue;
         }
         try {
-          specs.add(ComponentShards.endpointShard(component, credentials(component)));
+          specs.add(
+              ComponentShards.endpointShard(
+                  component, ComponentShards.credentials(component.spec(), secrets::read)));
           wanted.add(parsed);
         } catch (IllegalStateException e) {
           report(messages, where + " (" + parsed.key() + "): " + e.getMessage());
@@ -107,31 +106,6 @@ final class FileComponentSource {
     components.sync(SOURCE, wanted);
     shards.sync(SOURCE, specs);
     reported.retainAll(messages);
-  }
-
-  private Credentials credentials(Component component) {
-    var spec = component.spec();
-    String password =
-        spec.passwordSecretRef() == null ? null : secrets.password(spec.passwordSecretRef());
-    Credentials credentials =
-        spec.username() == null && password == null
-            ? Credentials.NONE
-            : new Credentials(spec.username(), password);
-    TlsRefs tls = spec.tlsRefs();
-    if (tls.isEmpty()) {
-      return credentials;
-    }
-    // Read at every reload, like the password: a rotated file is a new value, and a new value
-    // makes the poller reconnect with it.
-    return credentials.withTls(
-        new TlsMaterial(
-            tls.ca() == null ? null : secrets.read(tls.ca(), "tls.caSecretRef", "CA certificate"),
-            tls.clientCert() == null
-                ? null
-                : secrets.read(tls.clientCert(), "tls.clientCertSecretRef", "client certificate"),
-            tls.clientKey() == null
-                ? null
-                : secrets.read(tls.clientKey(), "tls.clientCertSecretRef", "client key")));
   }
 
   /** Logs a problem once, and again only after it went away and came back. */

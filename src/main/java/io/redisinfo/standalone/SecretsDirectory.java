@@ -21,14 +21,6 @@ final class SecretsDirectory {
   }
 
   /**
-   * @return the password (one trailing newline removed)
-   * @throws IllegalStateException saying which file is missing or unreadable
-   */
-  String password(SecretRef ref) {
-    return read(ref, "passwordSecretRef", "password");
-  }
-
-  /**
    * @param field the spec field the reference is in, for messages ({@code tls.caSecretRef})
    * @param what what the file holds, for messages ({@code CA certificate})
    * @return the file's text (one trailing newline removed)

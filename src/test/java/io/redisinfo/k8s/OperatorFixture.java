@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.redisinfo.app.Engine;
+import io.redisinfo.component.LabelSelectors;
 import io.redisinfo.poll.PollerOptions;
 import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.shard.PollingRange;

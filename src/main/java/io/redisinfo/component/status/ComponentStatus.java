@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -44,6 +45,7 @@ public record ComponentStatus(
     List<ComponentCondition> conditions) {
 
   private static final MathContext TWO_DIGITS = new MathContext(2, RoundingMode.HALF_EVEN);
+  private static final String[] UNITS = {"K", "M", "G", "T", "P"};
 
   public ComponentStatus {
     shards = List.copyOf(shards);
@@ -77,6 +79,26 @@ public record ComponentStatus(
   /** Ready shards over all shards, e.g. {@code 2/3}, as {@code kubectl get} shows it. */
   public String ready() {
     return readyShards + "/" + totalShards;
+  }
+
+  /**
+   * {@code usedMemory} as Redis' {@code used_memory_human} and {@code kubectl get} show it: {@code
+   * 512B}, {@code 1.21M}; null when unknown.
+   */
+  public String usedMemoryHuman() {
+    if (usedMemory == null) {
+      return null;
+    }
+    if (usedMemory < 1024) {
+      return usedMemory + "B";
+    }
+    double value = usedMemory;
+    int unit = -1;
+    while (value >= 1024 && unit < UNITS.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.2f%s", value, UNITS[unit]);
   }
 
   /** The {@code Ready} condition, or null. */

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Mirrors the {@link Directory} into one ConfigMap {@value #NAME} per namespace that has entries
@@ -60,11 +61,12 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ConfigMapDirectory configMaps =
  *     new ConfigMapDirectory(client, directory, new DirectoryJson(),
- *         ConfigMapDirectoryOptions.defaults()
- *             .withNamespaces(watchedNamespaces)          // empty = all
- *             .withLeader(() -> isLeader)                 // e.g. set by JOSDK LeaderCallbacks
- *             .withMeters(prometheusRegistry)
- *             .withInstance(podName));
+ *         ConfigMapDirectoryOptions.builder()
+ *             .namespaces(watchedNamespaces)          // empty = all
+ *             .leader(() -> isLeader)                 // e.g. set by JOSDK LeaderCallbacks
+ *             .meters(prometheusRegistry)
+ *             .instance(podName)
+ *             .build());
  * configMaps.start();
  * // on gaining leadership: configMaps.syncAll();  in the reconciler: configMaps.leftOut()
  * // at shutdown: configMaps.close();
@@ -193,21 +195,6 @@ public final class ConfigMapDirectory implements AutoCloseable {
     return Map.copyOf(leftOut);
   }
 
-  /** ConfigMap writes (create, update, delete) the API server accepted so far. */
-  public long writes() {
-    return metrics.writes();
-  }
-
-  /** Writes refused with 409 Conflict so far (each retried). */
-  public long conflicts() {
-    return metrics.conflicts();
-  }
-
-  /** Writes that failed otherwise so far (each retried after a backoff). */
-  public long errors() {
-    return metrics.errors();
-  }
-
   /** Stops the informers and the writer thread; a write under way is finished first. */
   @Override
   public void close() {
@@ -313,14 +300,14 @@ public final class ConfigMapDirectory implements AutoCloseable {
       }
       return true;
     } catch (RuntimeException e) {
+      // Warned once per stretch of failures; the retries are logged at debug level.
       Backoff backoff = backoffs.get(namespace);
-      if (backoff == null || backoff.failures == 0) {
-        LOG.warn(
-            "cannot write ConfigMap {}/{}: {}", namespace, options.configMapName(), e.getMessage());
-      } else {
-        LOG.debug(
-            "cannot write ConfigMap {}/{}: {}", namespace, options.configMapName(), e.getMessage());
-      }
+      LOG.atLevel(backoff == null || backoff.failures == 0 ? Level.WARN : Level.DEBUG)
+          .log(
+              "cannot write ConfigMap {}/{}: {}",
+              namespace,
+              options.configMapName(),
+              e.getMessage());
       return false;
     }
   }
@@ -333,16 +320,10 @@ public final class ConfigMapDirectory implements AutoCloseable {
    */
   private void notOwned(String namespace, List<DirectoryEntry> entries) {
     String message =
-        "ConfigMap "
-            + namespace
-            + "/"
-            + options.configMapName()
-            + " exists but was not created by redis-info-operator (no label "
-            + MANAGED_BY
-            + "="
-            + MANAGED_BY_VALUE
-            + "), so the directory is not published there. Rename or remove it, add the label to"
-            + " hand it over, or choose another name with --directory-configmap.";
+        ("ConfigMap %s/%s exists but was not created by redis-info-operator (no label %s=%s), so"
+                + " the directory is not published there. Rename or remove it, add the label to"
+                + " hand it over, or choose another name with --directory-configmap.")
+            .formatted(namespace, options.configMapName(), MANAGED_BY, MANAGED_BY_VALUE);
     if (notOwned.put(namespace, message) == null) {
       LOG.warn(message);
       for (DirectoryEntry entry : entries) {
@@ -367,14 +348,14 @@ public final class ConfigMapDirectory implements AutoCloseable {
     }
   }
 
-  /**
-   * Namespaces whose ConfigMap of our name belongs to someone else, with the message saying so (for
-   * a condition on their components).
-   */
   public String configMapName() {
     return options.configMapName();
   }
 
+  /**
+   * Namespaces whose ConfigMap of our name belongs to someone else, with the message saying so (for
+   * a condition on their components).
+   */
   public Map<String, String> notOwned() {
     return Map.copyOf(notOwned);
   }

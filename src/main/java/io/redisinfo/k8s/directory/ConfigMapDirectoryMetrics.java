@@ -59,24 +59,4 @@ final class ConfigMapDirectoryMetrics {
   void recordError() {
     errors.increment();
   }
-
-  long writes() {
-    double sum = 0;
-    for (Counter counter : writes.values()) {
-      sum += counter.count();
-    }
-    return (long) sum;
-  }
-
-  long writes(Operation operation) {
-    return (long) writes.get(operation).count();
-  }
-
-  long conflicts() {
-    return (long) conflicts.count();
-  }
-
-  long errors() {
-    return (long) errors.count();
-  }
 }

@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * How {@link ConfigMapDirectory} works. Start from {@link #defaults()} and change what differs.
+ * How {@link ConfigMapDirectory} works. Start from {@link #builder()} and change what differs.
  *
  * @param namespaces the watched namespaces (one ConfigMap informer each); empty = all namespaces
  *     (one cluster-wide informer). Entries of other namespaces are not written.
@@ -70,102 +70,77 @@ public record ConfigMapDirectoryOptions(
 
   /**
    * All namespaces, always leader, a private meter registry, the 1 MiB limit, 200 ms batching, 30 s
-   * resync, retries after 200 ms doubling up to 5 min.
+   * resync, retries after 200 ms doubling up to 5 min; change what differs.
    */
-  public static ConfigMapDirectoryOptions defaults() {
-    return new ConfigMapDirectoryOptions(
-        Set.of(),
-        () -> true,
-        new SimpleMeterRegistry(),
-        MAX_CONFIGMAP_DATA_BYTES,
-        Duration.ofMillis(200),
-        Duration.ofSeconds(30),
-        Duration.ofMillis(200),
-        Duration.ofMinutes(5),
-        "redis-info-operator",
-        key -> {},
-        "redis-directory");
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public ConfigMapDirectoryOptions withNamespaces(Set<String> value) {
-    return edit(b -> b.namespaces = value);
-  }
+  /** Options being put together; {@link #build()} checks them. */
+  public static final class Builder {
+    private Set<String> namespaces = Set.of();
+    private BooleanSupplier isLeader = () -> true;
+    private MeterRegistry meters;
+    private int maxDataBytes = MAX_CONFIGMAP_DATA_BYTES;
+    private Duration batchDelay = Duration.ofMillis(200);
+    private Duration resyncPeriod = Duration.ofSeconds(30);
+    private Duration minBackoff = Duration.ofMillis(200);
+    private Duration maxBackoff = Duration.ofMinutes(5);
+    private String instance = "redis-info-operator";
+    private Consumer<String> onLeftOutChanged = key -> {};
+    private String configMapName = "redis-directory";
 
-  public ConfigMapDirectoryOptions withLeader(BooleanSupplier value) {
-    return edit(b -> b.isLeader = value);
-  }
+    private Builder() {}
 
-  public ConfigMapDirectoryOptions withMeters(MeterRegistry value) {
-    return edit(b -> b.meters = value);
-  }
-
-  public ConfigMapDirectoryOptions withMaxDataBytes(int value) {
-    return edit(b -> b.maxDataBytes = value);
-  }
-
-  public ConfigMapDirectoryOptions withTiming(
-      Duration batch, Duration resync, Duration firstBackoff, Duration longestBackoff) {
-    return edit(
-        b -> {
-          b.batchDelay = batch;
-          b.resyncPeriod = resync;
-          b.minBackoff = firstBackoff;
-          b.maxBackoff = longestBackoff;
-        });
-  }
-
-  public ConfigMapDirectoryOptions withInstance(String value) {
-    return edit(b -> b.instance = value);
-  }
-
-  public ConfigMapDirectoryOptions withLeftOutListener(Consumer<String> value) {
-    return edit(b -> b.onLeftOutChanged = value);
-  }
-
-  public ConfigMapDirectoryOptions withConfigMapName(String value) {
-    return edit(b -> b.configMapName = value);
-  }
-
-  /** A copy with {@code change} applied, checked again by the constructor. */
-  private ConfigMapDirectoryOptions edit(Consumer<Copy> change) {
-    Copy copy = new Copy(this);
-    change.accept(copy);
-    return copy.build();
-  }
-
-  /** The fields of a copy being edited. */
-  private static final class Copy {
-    Set<String> namespaces;
-    BooleanSupplier isLeader;
-    MeterRegistry meters;
-    int maxDataBytes;
-    Duration batchDelay;
-    Duration resyncPeriod;
-    Duration minBackoff;
-    Duration maxBackoff;
-    String instance;
-    Consumer<String> onLeftOutChanged;
-    String configMapName;
-
-    Copy(ConfigMapDirectoryOptions from) {
-      namespaces = from.namespaces;
-      isLeader = from.isLeader;
-      meters = from.meters;
-      maxDataBytes = from.maxDataBytes;
-      batchDelay = from.batchDelay;
-      resyncPeriod = from.resyncPeriod;
-      minBackoff = from.minBackoff;
-      maxBackoff = from.maxBackoff;
-      instance = from.instance;
-      onLeftOutChanged = from.onLeftOutChanged;
-      configMapName = from.configMapName;
+    public Builder namespaces(Set<String> value) {
+      namespaces = value;
+      return this;
     }
 
-    ConfigMapDirectoryOptions build() {
+    public Builder leader(BooleanSupplier value) {
+      isLeader = value;
+      return this;
+    }
+
+    public Builder meters(MeterRegistry value) {
+      meters = value;
+      return this;
+    }
+
+    public Builder maxDataBytes(int value) {
+      maxDataBytes = value;
+      return this;
+    }
+
+    public Builder timing(
+        Duration batch, Duration resync, Duration firstBackoff, Duration longestBackoff) {
+      batchDelay = batch;
+      resyncPeriod = resync;
+      minBackoff = firstBackoff;
+      maxBackoff = longestBackoff;
+      return this;
+    }
+
+    public Builder instance(String value) {
+      instance = value;
+      return this;
+    }
+
+    public Builder leftOutListener(Consumer<String> value) {
+      onLeftOutChanged = value;
+      return this;
+    }
+
+    public Builder configMapName(String value) {
+      configMapName = value;
+      return this;
+    }
+
+    public ConfigMapDirectoryOptions build() {
       return new ConfigMapDirectoryOptions(
           namespaces,
           isLeader,
-          meters,
+          meters == null ? new SimpleMeterRegistry() : meters,
           maxDataBytes,
           batchDelay,
           resyncPeriod,

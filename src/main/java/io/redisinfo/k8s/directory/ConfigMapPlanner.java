@@ -55,15 +55,9 @@ final class ConfigMapPlanner {
       } else {
         leftOut.put(
             entry.key(),
-            "the directory entry ("
-                + size
-                + " bytes) does not fit in ConfigMap "
-                + configMapName
-                + ": "
-                + used
-                + " of its "
-                + maxDataBytes
-                + " bytes are used by other entries");
+            ("the directory entry (%d bytes) does not fit in ConfigMap %s: %d of its %d bytes are"
+                    + " used by other entries")
+                .formatted(size, configMapName, used, maxDataBytes));
       }
     }
     return new ConfigMapPlan(data, leftOut);

@@ -62,11 +62,9 @@ final class ConfigMapWriter {
       return false;
     }
     Map<String, String> data = current.getData() == null ? Map.of() : current.getData();
-    Map<String, String> labels =
-        current.getMetadata().getLabels() == null ? Map.of() : current.getMetadata().getLabels();
     return data.equals(plan.data())
         && (current.getBinaryData() == null || current.getBinaryData().isEmpty())
-        && ConfigMapDirectory.MANAGED_BY_VALUE.equals(labels.get(ConfigMapDirectory.MANAGED_BY));
+        && isOurs(current);
   }
 
   /** The ConfigMap as the API server has it now, or null. */

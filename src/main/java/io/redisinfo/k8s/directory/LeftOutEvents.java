@@ -30,15 +30,22 @@ final class LeftOutEvents {
 
   /** Records the Event unless already recorded for this stretch of being left out. */
   void leftOut(String componentKey, String message) {
-    if (recorded.contains(componentKey)) {
-      return;
-    }
-    if (record(componentKey, ConfigMapDirectory.LEFT_OUT_REASON, message)) {
-      recorded.add(componentKey);
-    }
+    record(componentKey, componentKey, ConfigMapDirectory.LEFT_OUT_REASON, message);
   }
 
-  private boolean record(String componentKey, String reason, String message) {
+  /** Records that the namespace's ConfigMap is someone else's, once while it stays so. */
+  void notOwned(String componentKey, String message) {
+    record(componentKey, componentKey + "#not-owned", ConfigMapDirectory.NOT_OWNED_REASON, message);
+  }
+
+  /**
+   * Records the Event on the component unless one was recorded under {@code mark} already; a
+   * failure is tried again at the next write of the namespace.
+   */
+  private void record(String componentKey, String mark, String reason, String message) {
+    if (recorded.contains(mark)) {
+      return;
+    }
     int slash = componentKey.indexOf('/');
     String namespace = componentKey.substring(0, slash);
     String name = componentKey.substring(slash + 1);
@@ -52,21 +59,9 @@ final class LeftOutEvents {
           null,
           reason,
           message);
-      return true;
+      recorded.add(mark);
     } catch (KubernetesClientException e) {
-      // Not recorded: tried again at the next write of the namespace.
       LOG.warn("cannot record Event on {}: {}", componentKey, e.getMessage());
-      return false;
-    }
-  }
-
-  /** Records that the namespace's ConfigMap is someone else's, once while it stays so. */
-  void notOwned(String componentKey, String message) {
-    if (recorded.contains(componentKey + "#not-owned")) {
-      return;
-    }
-    if (record(componentKey, ConfigMapDirectory.NOT_OWNED_REASON, message)) {
-      recorded.add(componentKey + "#not-owned");
     }
   }
 

@@ -66,4 +66,11 @@ class ComponentStatusTest {
     assertThat(ComponentStatus.withinOnePercent(0L, 0L)).isTrue();
     assertThat(ComponentStatus.withinOnePercent(0L, 1L)).isFalse();
   }
+
+  @Test
+  void usedMemoryReadsAsRedisShowsIt() {
+    assertThat(status(512, 0, 0, 0, 0, T).usedMemoryHuman()).isEqualTo("512B");
+    assertThat(status(1_268_777, 0, 0, 0, 0, T).usedMemoryHuman()).isEqualTo("1.21M");
+    assertThat(status(3L << 30, 0, 0, 0, 0, T).usedMemoryHuman()).isEqualTo("3.00G");
+  }
 }

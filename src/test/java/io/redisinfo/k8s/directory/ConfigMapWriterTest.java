@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.redisinfo.k8s.directory.ConfigMapWriter.Outcome;
 import io.redisinfo.k8s.directory.ConfigMapWriter.Result;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.Test;
 class ConfigMapWriterTest {
   private final MockApiServer server = new MockApiServer();
   private final KubernetesClient client = server.newClient();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ConfigMapDirectoryMetrics metrics =
-      new ConfigMapDirectoryMetrics(new SimpleMeterRegistry(), () -> 0);
+      new ConfigMapDirectoryMetrics(registry, () -> 0);
   private final ConfigMapWriter writer =
       new ConfigMapWriter(client, metrics, ConfigMapDirectory.NAME);
 
@@ -52,12 +54,12 @@ class ConfigMapWriterTest {
     Outcome conflict = writer.write("shop", plan("a.json", "{\"v\":2}"), stale);
     assertThat(conflict.result()).isEqualTo(Result.CONFLICT);
     assertThat(conflict.current().getData()).containsEntry("a.json", "{\"v\":\"theirs\"}");
-    assertThat(metrics.conflicts()).isEqualTo(1);
+    assertThat(failures("conflict")).isEqualTo(1);
 
     Outcome retried = writer.write("shop", plan("a.json", "{\"v\":2}"), conflict.current());
     assertThat(retried.result()).isEqualTo(Result.WRITTEN);
     assertThat(writer.read("shop").getData()).isEqualTo(Map.of("a.json", "{\"v\":2}"));
-    assertThat(metrics.writes()).isEqualTo(2);
+    assertThat(writes()).isEqualTo(2);
   }
 
   @Test
@@ -77,7 +79,7 @@ class ConfigMapWriterTest {
     assertThat(writer.write("shop", plan("a.json", "{}"), current).result())
         .isEqualTo(Result.UNCHANGED);
     assertThat(writer.write("empty", plan(), null).result()).isEqualTo(Result.UNCHANGED);
-    assertThat(metrics.writes()).isEqualTo(1);
+    assertThat(writes()).isEqualTo(1);
     assertThat(server.configMapWrites()).isEqualTo(1);
   }
 
@@ -90,7 +92,7 @@ class ConfigMapWriterTest {
     assertThat(outcome.result()).isEqualTo(Result.WRITTEN);
     assertThat(outcome.current()).isNull();
     assertThat(writer.read("shop")).isNull();
-    assertThat(metrics.writes(ConfigMapDirectoryMetrics.Operation.DELETE)).isEqualTo(1);
+    assertThat(writes("delete")).isEqualTo(1);
   }
 
   @Test
@@ -100,8 +102,25 @@ class ConfigMapWriterTest {
     assertThatThrownBy(() -> writer.write("shop", plan("a.json", "{}"), null))
         .isInstanceOf(KubernetesClientException.class)
         .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422));
-    assertThat(metrics.errors()).isEqualTo(1);
-    assertThat(metrics.conflicts()).isZero();
-    assertThat(metrics.writes()).isZero();
+    assertThat(failures("error")).isEqualTo(1);
+    assertThat(failures("conflict")).isZero();
+    assertThat(writes()).isZero();
+  }
+
+  private long writes() {
+    return (long)
+        registry.find("redisinfo.directory.writes").counters().stream()
+            .mapToDouble(Counter::count)
+            .sum();
+  }
+
+  private long writes(String operation) {
+    return (long)
+        registry.get("redisinfo.directory.writes").tag("operation", operation).counter().count();
+  }
+
+  private long failures(String reason) {
+    return (long)
+        registry.get("redisinfo.directory.write.failures").tag("reason", reason).counter().count();
   }
 }

@@ -1,15 +1,10 @@
-package io.redisinfo.k8s;
+package io.redisinfo.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.redisinfo.Main;
-import io.redisinfo.component.PodSelector;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class LabelSelectorsTest {
   @Test
@@ -59,15 +54,5 @@ class LabelSelectorsTest {
   void badTextIsNamed() {
     assertThatThrownBy(() -> LabelSelectors.parse("app=redis,=x"))
         .hasMessageContaining("'=x' is not a label requirement");
-  }
-
-  @Test
-  void theOperatorCommandRejectsABadPodSelectorWithAClearMessage() {
-    CommandLine commandLine = Main.commandLine();
-    StringWriter err = new StringWriter();
-    commandLine.setErr(new PrintWriter(err));
-    int exit = commandLine.execute("operator", "--pod-selector", "app in x", "--http-port", "0");
-    assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("--pod-selector 'app in x'");
   }
 }

@@ -1,6 +1,5 @@
-package io.redisinfo.k8s;
+package io.redisinfo.component;
 
-import io.redisinfo.component.PodSelector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
