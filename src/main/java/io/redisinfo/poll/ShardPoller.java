@@ -30,6 +30,9 @@ final class ShardPoller {
   /** ops/s is measured over at least this long, whatever the poll interval. */
   private static final long RATE_WINDOW_NANOS = 900_000_000L;
 
+  /** The longest tick polls are aligned to (see {@link #onTick}). */
+  private static final long MAX_TICK_NANOS = 100_000_000L;
+
   private final Shard shard;
   private final PollerContext context;
 
@@ -276,11 +279,27 @@ final class ShardPoller {
       // After an answer we are on the connection's event loop: the next poll starts there, so its
       // write needs no hand-over to the loop and no wake-up of another thread.
       schedule(
-          context.policy().delay(interval, range),
+          onTick(context.policy().delay(interval, range), range, now),
           error == null ? ThreadExecutorMap.currentExecutor() : null);
     }
     context.observer().onPoll(shard, after.failure(), Duration.ofNanos(now - start));
     result.complete(after);
+  }
+
+  /**
+   * The delay moved to the nearest tick of a clock shared by every shard (a fifth of the shortest
+   * interval, at most 100 ms): polls due within one tick then run one after the other on their
+   * event loop, which wakes once for them and finds its caches warm, instead of once per poll. At a
+   * few dozen polls a second each lone poll cost about three times what it costs in a row.
+   */
+  static Duration onTick(Duration delay, PollingRange range, long nowNanos) {
+    long tick = Math.min(MAX_TICK_NANOS, range.min().toNanos() / 5);
+    if (tick <= 0) {
+      return delay;
+    }
+    long due = nowNanos + delay.toNanos();
+    long rounded = Math.floorDiv(due + tick / 2, tick) * tick;
+    return Duration.ofNanos(Math.max(0, rounded - nowNanos));
   }
 
   /** Logs when a shard becomes unreachable (or its error changes) and when it is back. */
