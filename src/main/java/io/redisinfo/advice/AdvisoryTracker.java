@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -361,20 +360,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
 
   /** Only {@code keep} of an INFO, in the same sections (a section left empty still counts). */
   static Info trim(Info info, Set<String> keep) {
-    Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
-    info.sections()
-        .forEach(
-            (name, keys) -> {
-              Map<String, Object> kept = new LinkedHashMap<>();
-              for (String key : keep) {
-                Object value = keys.get(key);
-                if (value != null) {
-                  kept.put(key, value);
-                }
-              }
-              sections.put(name, kept);
-            });
-    return Info.of(sections, 0);
+    return info.retain(keep);
   }
 
   /** Tells every listener; one that throws does not stop the others or the poller. */

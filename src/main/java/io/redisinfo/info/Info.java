@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One parsed INFO reply: sections in server order, each an ordered map of key to typed value.
@@ -123,6 +124,31 @@ public final class Info {
 
   public Object get(String key) {
     return flat.get(key);
+  }
+
+  /**
+   * Only {@code keep} of this INFO, in the same sections (a section left empty still counts), in
+   * compact maps: what a reader needs of an earlier poll, held until the next one.
+   */
+  public Info retain(Set<String> keep) {
+    CompactMap.Builder names = new CompactMap.Builder(sections.size());
+    CompactMap.Builder kept = new CompactMap.Builder(keep.size());
+    for (Map.Entry<String, Map<String, Object>> section : sections.entrySet()) {
+      CompactMap.Builder keys = null;
+      for (String key : keep) {
+        Object value = section.getValue().get(key);
+        if (value != null) {
+          keys = keys == null ? new CompactMap.Builder(keep.size()) : keys;
+          keys.add(key, value);
+          kept.putIfAbsent(key, value);
+        }
+      }
+      names.add(section.getKey(), keys == null ? Map.of() : keys.build());
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> retained =
+        (Map<String, Map<String, Object>>) (Map<?, ?>) names.build();
+    return new Info(retained, kept.build(), 0);
   }
 
   /**

@@ -14,6 +14,7 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.netty.util.HashedWheelTimer;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardSpec;
@@ -40,6 +41,7 @@ public final class RedisConnector implements AutoCloseable {
   /** Enough to keep two event loops busy, few enough that handshakes do not pile up. */
   static final int DEFAULT_CONNECTS_IN_FLIGHT = 128;
 
+  private final HashedWheelTimer timer;
   private final ClientResources resources;
   private final RedisClient client;
   private final Duration timeout;
@@ -71,8 +73,20 @@ public final class RedisConnector implements AutoCloseable {
     }
     this.maxConnectsInFlight = maxConnectsInFlight;
     this.timeout = timeout;
+    // Lettuce's timer now only bounds connect handshakes; its default wheel ticks ten times a
+    // second for ever after the first connect, a measurable share of an idle fleet's CPU.
+    this.timer =
+        new HashedWheelTimer(
+            r -> {
+              Thread t = new Thread(r, "redisinfo-connect-timer");
+              t.setDaemon(true);
+              return t;
+            },
+            250,
+            TimeUnit.MILLISECONDS);
     this.resources =
         DefaultClientResources.builder()
+            .timer(timer)
             // Lettuce records every command's latency in HdrHistograms (about 60 KB per command
             // type and connection) when LatencyUtils is on the classpath, as it is here through
             // Micrometer: 700 KB of heap per shard for numbers nobody reads. The poller times
@@ -273,5 +287,6 @@ public final class RedisConnector implements AutoCloseable {
     }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+    timer.stop(); // ours: the resources do not stop a timer they were given
   }
 }
