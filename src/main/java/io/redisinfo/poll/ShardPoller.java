@@ -31,7 +31,7 @@ final class ShardPoller {
   private static final long RATE_WINDOW_NANOS = 900_000_000L;
 
   /** The longest tick polls are aligned to (see {@link #onTick}). */
-  private static final long MAX_TICK_NANOS = 100_000_000L;
+  private static final long MAX_TICK_NANOS = 250_000_000L;
 
   private final Shard shard;
   private final PollerContext context;
@@ -287,13 +287,14 @@ final class ShardPoller {
   }
 
   /**
-   * The delay moved to the nearest tick of a clock shared by every shard (a fifth of the shortest
-   * interval, at most 100 ms): polls due within one tick then run one after the other on their
+   * The delay moved to the nearest tick of a clock shared by every shard (half the shortest
+   * interval, at most 250 ms): polls due within one tick then run one after the other on their
    * event loop, which wakes once for them and finds its caches warm, instead of once per poll. At a
-   * few dozen polls a second each lone poll cost about three times what it costs in a row.
+   * few dozen polls a second each lone poll cost about three times what it costs in a row
+   * (docs/BENCHMARKS.md). Intervals become multiples of the tick; their mean does not change.
    */
   static Duration onTick(Duration delay, PollingRange range, long nowNanos) {
-    long tick = Math.min(MAX_TICK_NANOS, range.min().toNanos() / 5);
+    long tick = Math.min(MAX_TICK_NANOS, range.min().toNanos() / 2);
     if (tick <= 0) {
       return delay;
     }

@@ -1,0 +1,35 @@
+package io.redisinfo.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redisinfo.shard.PollingRange;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Polls due within one tick start together (ShardPoller#onTick). */
+class PollTickTest {
+  private static final PollingRange DEFAULT =
+      new PollingRange(Duration.ofSeconds(1), Duration.ofSeconds(15));
+
+  @Test
+  void delaysMoveToTheNearestTickOfOneSharedClock() {
+    long ms = 1_000_000L;
+    // Ticks of 250 ms (half the 1 s minimum, at most 250 ms) on the nanoTime clock.
+    assertThat(ShardPoller.onTick(Duration.ofMillis(1100), DEFAULT, 10 * ms))
+        .isEqualTo(Duration.ofMillis(990)); // due at 1110 ms -> 1000 ms
+    assertThat(ShardPoller.onTick(Duration.ofMillis(1200), DEFAULT, 10 * ms))
+        .isEqualTo(Duration.ofMillis(1240)); // due at 1210 ms -> 1250 ms
+    // Two shards polled at different moments, due within one tick: one start.
+    long a = 1000 * ms + ShardPoller.onTick(Duration.ofMillis(500), DEFAULT, 1000 * ms).toNanos();
+    long b = 1080 * ms + ShardPoller.onTick(Duration.ofMillis(480), DEFAULT, 1080 * ms).toNanos();
+    assertThat(a).isEqualTo(b).isEqualTo(1500 * ms);
+  }
+
+  @Test
+  void shortIntervalsGetShortTicksAndNoDelayIsNegative() {
+    PollingRange fast = new PollingRange(Duration.ofMillis(50), Duration.ofMillis(100));
+    long ms = 1_000_000L;
+    assertThat(ShardPoller.onTick(Duration.ofMillis(52), fast, 0)).isEqualTo(Duration.ofMillis(50));
+    assertThat(ShardPoller.onTick(Duration.ZERO, fast, 7 * ms)).isEqualTo(Duration.ZERO);
+  }
+}
