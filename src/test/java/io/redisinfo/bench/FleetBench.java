@@ -38,6 +38,7 @@ public final class FleetBench {
                 "--java",
                 "--jvm-opts",
                 "--early-window",
+                "--starts",
                 "--steady-after"),
             Set.of("--all-busy", "--no-heap"));
     if (args.positionals().size() != 1) {
@@ -110,11 +111,32 @@ public final class FleetBench {
             baselineHeap = one.liveHeapBytes(work.resolve("histogram-1.txt"));
           }
         }
+        // Restarts as users live them: the same fleet, a fresh operator each time, each start's
+        // first sweep and failed polls; the last start goes on to the CPU windows.
+        int starts = args.integer("--starts", 1);
+        List<String> startResults = new ArrayList<>();
+        for (int start = 1; start < starts; start++) {
+          try (OperatorProcess restart =
+              OperatorProcess.start(
+                  javaBin, jar, work, fleet.ports(), minInterval, maxInterval, jvmOptions)) {
+            double sweep = awaitFirstSweep(restart, n);
+            String failed = failedPolls(restart.get("/metrics"));
+            startResults.add(String.format("%.2f s (%s)", sweep, failed));
+            System.out.printf(
+                "start %d: first full sweep after %.2f s, failed: %s%n", start, sweep, failed);
+          }
+          ProcCpu.awaitQuiet(args.decimal("--quiet-cores", 0.5), 30);
+        }
         try (OperatorProcess operator =
             OperatorProcess.start(
                 javaBin, jar, work, fleet.ports(), minInterval, maxInterval, jvmOptions)) {
           double sweepSeconds = awaitFirstSweep(operator, n);
           String firstFailures = failedPolls(operator.get("/metrics"));
+          startResults.add(String.format("%.2f s (%s)", sweepSeconds, firstFailures));
+          if (starts > 1) {
+            System.out.printf(
+                "first full sweeps of %d starts: %s%n", starts, String.join("; ", startResults));
+          }
           System.out.printf("polls that failed by the end of the first sweep: %s%n", firstFailures);
           System.out.printf("operator log and heap histograms: %s%n", work);
           System.out.printf(
