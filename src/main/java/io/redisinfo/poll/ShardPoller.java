@@ -279,7 +279,7 @@ final class ShardPoller {
       // After an answer we are on the connection's event loop: the next poll starts there, so its
       // write needs no hand-over to the loop and no wake-up of another thread.
       schedule(
-          onTick(context.policy().delay(interval, range), range, now),
+          onTick(context.policy().delay(interval, range), range, start, now),
           error == null ? ThreadExecutorMap.currentExecutor() : null);
     }
     context.observer().onPoll(shard, after.failure(), Duration.ofNanos(now - start));
@@ -291,14 +291,19 @@ final class ShardPoller {
    * interval, at most 250 ms): polls due within one tick then run one after the other on their
    * event loop, which wakes once for them and finds its caches warm, instead of once per poll. At a
    * few dozen polls a second each lone poll cost about three times what it costs in a row
-   * (docs/BENCHMARKS.md). Intervals become multiples of the tick; their mean does not change.
+   * (docs/BENCHMARKS.md). Intervals, from one poll's start to the next, become multiples of the
+   * tick; their mean does not change.
    */
-  static Duration onTick(Duration delay, PollingRange range, long nowNanos) {
+  static Duration onTick(Duration delay, PollingRange range, long startNanos, long nowNanos) {
     long tick = Math.min(MAX_TICK_NANOS, range.min().toNanos() / 2);
     if (tick <= 0) {
       return delay;
     }
-    long due = nowNanos + delay.toNanos();
+    // Counted from the poll's start, so that the time its answer took (longer when hundreds of
+    // polls share a tick) does not push the next one a tick further; from its end after a slow
+    // answer, so that a slow server is not asked again at once.
+    long from = nowNanos - startNanos < delay.toNanos() / 2 ? startNanos : nowNanos;
+    long due = from + delay.toNanos();
     long rounded = Math.floorDiv(due + tick / 2, tick) * tick;
     return Duration.ofNanos(Math.max(0, rounded - nowNanos));
   }
