@@ -188,9 +188,10 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
       ShardInfo info = history.info(id);
       if (info != null) {
         infos.add(info);
-        if (!history.lacking().isEmpty()) {
+        Set<String> lacks = history.lacking();
+        if (!lacks.isEmpty()) {
           lacking = lacking == null ? new ArrayList<>(1) : lacking;
-          lacking.add(history.lacking());
+          lacking.add(lacks);
         }
       }
     }
@@ -334,7 +335,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
         if (!info.sameKeysAs(current)) {
           lacking = evaluator.rulesLacking(info);
         }
-        previous = current == null ? null : trim(current, keep);
+        previous = current == null ? null : current.retain(keep);
         current = info; // the snapshot's own INFO: no copy
       }
       reachable = true;
@@ -356,11 +357,6 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
     synchronized ShardInfo info(String id) {
       return reachable && current != null ? new ShardInfo(id, current, previous) : null;
     }
-  }
-
-  /** Only {@code keep} of an INFO, in the same sections (a section left empty still counts). */
-  static Info trim(Info info, Set<String> keep) {
-    return info.retain(keep);
   }
 
   /** Tells every listener; one that throws does not stop the others or the poller. */

@@ -33,7 +33,7 @@ class PreviousKeysTest {
             "maxmemory_policy:noeviction",
             "commandstats>cmdstat_keys:calls=2,usec=5,usec_per_call=2.5,rejected_calls=0");
     AdvisoryEvaluator evaluator = new AdvisoryEvaluator();
-    Info trimmed = AdvisoryTracker.trim(before, evaluator.previousKeys());
+    Info trimmed = before.retain(evaluator.previousKeys());
     assertThat(trimmed.keys().size()).isLessThan(10);
     Instant at = Instant.EPOCH;
     for (Purpose purpose : Purpose.values()) {
