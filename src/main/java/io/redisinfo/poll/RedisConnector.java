@@ -14,7 +14,6 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
-import io.netty.util.HashedWheelTimer;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardSpec;
@@ -41,7 +40,7 @@ public final class RedisConnector implements AutoCloseable {
   /** Enough to keep two event loops busy, few enough that handshakes do not pile up. */
   static final int DEFAULT_CONNECTS_IN_FLIGHT = 128;
 
-  private final HashedWheelTimer timer;
+  private final SleepingTimer timer;
   private final ClientResources resources;
   private final RedisClient client;
   private final Duration timeout;
@@ -73,17 +72,9 @@ public final class RedisConnector implements AutoCloseable {
     }
     this.maxConnectsInFlight = maxConnectsInFlight;
     this.timeout = timeout;
-    // Lettuce's timer now only bounds connect handshakes; its default wheel ticks ten times a
-    // second for ever after the first connect, a measurable share of an idle fleet's CPU.
-    this.timer =
-        new HashedWheelTimer(
-            r -> {
-              Thread t = new Thread(r, "redisinfo-connect-timer");
-              t.setDaemon(true);
-              return t;
-            },
-            250,
-            TimeUnit.MILLISECONDS);
+    // Lettuce's timer now only bounds connects and handshakes: one whose thread sleeps until a
+    // deadline is due, not Netty's wheel, which ticks for ever after the first connect.
+    this.timer = new SleepingTimer("redisinfo-connect-timer");
     this.resources =
         DefaultClientResources.builder()
             .timer(timer)
