@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.redisinfo.app.Engine;
 import io.redisinfo.component.PodSelector;
+import io.redisinfo.component.status.StatusPolicy;
 import io.redisinfo.directory.DirectoryJson;
 import io.redisinfo.k8s.binding.ServiceBindingSecrets;
 import io.redisinfo.k8s.directory.ConfigMapDirectory;

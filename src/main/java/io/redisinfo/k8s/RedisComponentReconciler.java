@@ -19,6 +19,7 @@ import io.redisinfo.component.status.ComponentCondition;
 import io.redisinfo.component.status.ComponentStatus;
 import io.redisinfo.component.status.ComponentStatusAggregator;
 import io.redisinfo.component.status.Conditions;
+import io.redisinfo.component.status.StatusPolicy;
 import io.redisinfo.directory.Directory;
 import io.redisinfo.k8s.binding.ServiceBindingSecrets;
 import io.redisinfo.k8s.directory.ConfigMapDirectory;
