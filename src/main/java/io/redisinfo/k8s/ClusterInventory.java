@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -20,14 +20,17 @@ import io.redisinfo.component.ComponentShards;
 import io.redisinfo.component.ComponentSpec;
 import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.component.PodSelector;
+import io.redisinfo.component.SecretData;
 import io.redisinfo.component.SecretRef;
+import io.redisinfo.poll.PollObserver;
 import io.redisinfo.resource.RedisComponent;
 import io.redisinfo.shard.Credentials;
+import io.redisinfo.shard.FailureKind;
+import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardRegistry;
 import io.redisinfo.shard.ShardSpec;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,17 +51,17 @@ import org.slf4j.LoggerFactory;
  * Keeps the component and shard registries in step with the cluster, on every replica (leader or
  * not), so any replica polls and answers HTTP queries.
  *
- * <p>It reads the caches of the controller's own JOSDK informers ({@link #eventSources}):
- * RedisComponents, Pods and Secrets in the watched namespaces; Pods and Secrets map back to the
- * components that select or reference them. Any change schedules one resync (changes arriving
- * meanwhile are coalesced) that recomputes everything from those caches: each component is parsed
- * with {@link ComponentParser}; an endpoint component is one shard, a selector component one shard
- * per selected Running pod with an IP; the password comes from the Secret of {@code
- * passwordSecretRef}; pods matching {@code --pod-selector} and no component are shards without
- * component. Because the caches are the truth, a deleted component, pod or Secret simply disappears
- * from the next resync: no finalizers are needed.
+ * <p>It reads the caches of the controller's own JOSDK event sources ({@link #eventSources}):
+ * informers of the RedisComponents and Pods in the watched namespaces (Pods map back to the
+ * components that select them), and {@link ReferencedSecrets}, the Secrets components name, read by
+ * name. Any change schedules one resync (changes arriving meanwhile are coalesced) that recomputes
+ * everything from those caches: each component is parsed with {@link ComponentParser}; an endpoint
+ * component is one shard, a selector component one shard per selected Running pod with an IP; the
+ * password comes from the Secret of {@code passwordSecretRef}; pods matching {@code --pod-selector}
+ * and no component are shards without component. Because the caches are the truth, a deleted
+ * component, pod or Secret simply disappears from the next resync: no finalizers.
  */
-public final class ClusterInventory implements AutoCloseable {
+public final class ClusterInventory implements AutoCloseable, PollObserver {
   /** The registry source of the pods tracked through {@code --pod-selector} alone. */
   public static final String POD_SELECTOR_SOURCE = "k8s-pod-selector";
 
@@ -76,7 +78,8 @@ public final class ClusterInventory implements AutoCloseable {
   private final ObjectMapper mapper;
   private InformerEventSource<RedisComponent, RedisComponent> componentCache;
   private InformerEventSource<Pod, RedisComponent> podCache;
-  private InformerEventSource<Secret, RedisComponent> secretCache;
+  private final ReferencedSecrets secrets;
+  private final Duration secretRefresh;
   private final Map<String, ComponentProblem> problems = new ConcurrentHashMap<>();
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
   private final Set<String> componentSources = new HashSet<>();
@@ -92,12 +95,17 @@ public final class ClusterInventory implements AutoCloseable {
 
   /**
    * @param podSelector pods tracked even without a component, or null for none
+   * @param secretRefresh how often every referenced Secret is read again
    */
   public ClusterInventory(
+      KubernetesClient client,
       PodSelector podSelector,
+      Duration secretRefresh,
       ComponentRegistry components,
       ShardRegistry shards,
       ObjectMapper mapper) {
+    this.secrets = new ReferencedSecrets(client, this::referencedSecrets, this::scheduleResync);
+    this.secretRefresh = secretRefresh;
     this.podSelector = podSelector;
     this.components = components;
     this.shards = shards;
@@ -111,17 +119,16 @@ public final class ClusterInventory implements AutoCloseable {
   }
 
   /**
-   * The controller's informers this inventory reads, in the controller's namespaces: the components
-   * themselves (a second informer on them, because JOSDK hands the primary's events only to the
-   * leader), their Pods and their Secrets, each mapped back to the components it concerns.
+   * The controller's event sources this inventory reads, in the controller's namespaces: the
+   * components themselves (a second informer on them, because JOSDK hands the primary's events only
+   * to the leader), their Pods, and the periodic re-read of the Secrets they name.
    */
   List<EventSource<?, RedisComponent>> eventSources(EventSourceContext<RedisComponent> context) {
     componentCache =
         observed(
             RedisComponent.class, "components", c -> Set.of(ResourceID.fromResource(c)), context);
     podCache = observed(Pod.class, "pods", this::componentsSelecting, context);
-    secretCache = observed(Secret.class, "secrets", this::componentsReferencing, context);
-    return List.of(componentCache, podCache, secretCache);
+    return List.of(componentCache, podCache, secrets.eventSource(secretRefresh));
   }
 
   /** An informer of the controller whose every change schedules a resync here. */
@@ -145,16 +152,28 @@ public final class ClusterInventory implements AutoCloseable {
     resync();
   }
 
-  /** One key of a Secret, decoded, from the informers' cache; null when missing (no API call). */
+  /** One key of a Secret, decoded, as last read; null when missing (read only if never read). */
   public String secretText(String namespace, SecretRef ref) {
-    return text(secret(namespace, ref.name()), ref.key());
+    SecretData secret = secrets.get(namespace, ref.name());
+    return secret == null ? null : secret.text(ref.key());
   }
 
-  /** A Secret from the informers' cache, or null (no API call). */
-  public Secret secret(String namespace, String name) {
-    return secretCache == null
-        ? null
-        : secretCache.get(new ResourceID(name, namespace)).orElse(null);
+  /**
+   * A poll failed on the credentials: the component's Secrets may have changed since the last
+   * period, so they are read again now (on the resync thread, not the poller's).
+   */
+  @Override
+  public void onPoll(Shard shard, FailureKind failure, Duration duration) {
+    String key = shard.spec().component();
+    if ((failure == FailureKind.AUTH || failure == FailureKind.TLS) && key != null && synced) {
+      int slash = key.indexOf('/');
+      ResourceID id = new ResourceID(key.substring(slash + 1), key.substring(0, slash));
+      componentCache
+          .get(id)
+          .map(this::secretsOf)
+          .filter(ids -> !ids.isEmpty())
+          .ifPresent(ids -> resyncer.execute(() -> secrets.recheck(ids)));
+    }
   }
 
   public boolean synced() {
@@ -201,17 +220,22 @@ public final class ClusterInventory implements AutoCloseable {
     return selecting;
   }
 
-  /** The components of the Secret's namespace that name it for a password or TLS material. */
-  private Set<ResourceID> componentsReferencing(Secret secret) {
-    String namespace = secret.getMetadata().getNamespace();
-    String name = secret.getMetadata().getName();
-    Set<ResourceID> referencing = new HashSet<>();
-    if (componentCache != null) {
-      componentCache
-          .list(namespace, r -> r.getSpec() != null && r.getSpec().secretNames().contains(name))
-          .forEach(r -> referencing.add(ResourceID.fromResource(r)));
+  /** The Secrets each component names for a password or TLS material (none before the start). */
+  private Map<ResourceID, Set<ResourceID>> referencedSecrets() {
+    Map<ResourceID, Set<ResourceID>> referenced = new HashMap<>();
+    if (synced) {
+      resources().forEach(r -> referenced.put(ResourceID.fromResource(r), secretsOf(r)));
     }
-    return referencing;
+    return referenced;
+  }
+
+  private Set<ResourceID> secretsOf(RedisComponent r) {
+    Set<ResourceID> ids = new HashSet<>();
+    if (r.getSpec() != null) {
+      String namespace = r.getMetadata().getNamespace();
+      r.getSpec().secretNames().forEach(name -> ids.add(new ResourceID(name, namespace)));
+    }
+    return ids;
   }
 
   private void scheduleResync() {
@@ -228,7 +252,7 @@ public final class ClusterInventory implements AutoCloseable {
     }
   }
 
-  /** Recomputes both registries from the informer caches. */
+  /** Recomputes both registries from the informer caches and the Secrets as last read. */
   synchronized void resync() {
     Map<String, Pod> podsByKey = new TreeMap<>();
     if (podCache != null) {
@@ -268,9 +292,12 @@ public final class ClusterInventory implements AutoCloseable {
       try {
         credentials =
             ComponentShards.credentials(
-                spec, (ref, field, what) -> requireSecretText(namespace, ref, specField(field)));
-      } catch (SecretProblem e) {
-        found.put(key, e.problem);
+                spec,
+                (ref, field, what) ->
+                    SecretData.require(
+                        secrets.get(namespace, ref.name()), namespace, ref, specField(field)));
+      } catch (SecretData.Missing e) {
+        found.put(key, new ComponentProblem(e.reason(), e.getMessage()));
         wanted.add(new ParsedComponent(namespace, parsed.name(), null, List.of(e.getMessage())));
         continue;
       }
@@ -338,72 +365,6 @@ public final class ClusterInventory implements AutoCloseable {
     return "spec." + (field.startsWith("tls.") ? "" : "auth.") + field;
   }
 
-  /** A Secret or key a component names is missing: the component's problem. */
-  private static final class SecretProblem extends RuntimeException {
-    final ComponentProblem problem;
-
-    SecretProblem(String reason, String message) {
-      super(message, null, false, false);
-      problem = new ComponentProblem(reason, message);
-    }
-  }
-
-  /** The decoded value of {@code key} in {@code secret}, or null when either is missing. */
-  private static String text(Secret secret, String key) {
-    if (secret == null) {
-      return null;
-    }
-    String encoded = secret.getData() == null ? null : secret.getData().get(key);
-    if (encoded != null) {
-      try {
-        return new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        // fall through: reported as a missing key
-      }
-    }
-    // stringData is write-only on a real API server, but kept as written by some test servers.
-    return secret.getStringData() == null ? null : secret.getStringData().get(key);
-  }
-
-  /**
-   * One key of a Secret in the informer cache.
-   *
-   * @param field the spec field that names it, for the problem's message
-   * @throws SecretProblem when the Secret or its key is missing
-   */
-  private String requireSecretText(String namespace, SecretRef ref, String field) {
-    Secret secret = secret(namespace, ref.name());
-    String text = text(secret, ref.key());
-    if (text != null) {
-      return text;
-    }
-    if (secret == null) {
-      throw new SecretProblem(
-          ComponentProblem.SECRET_NOT_FOUND,
-          "Secret %s/%s of %s does not exist. Create it with the key '%s', or fix %s.name."
-              .formatted(namespace, ref.name(), field, ref.key(), field));
-    }
-    Set<String> keys = new TreeSet<>();
-    if (secret.getData() != null) {
-      keys.addAll(secret.getData().keySet());
-    }
-    if (secret.getStringData() != null) {
-      keys.addAll(secret.getStringData().keySet());
-    }
-    throw new SecretProblem(
-        ComponentProblem.SECRET_KEY_NOT_FOUND,
-        "Secret %s/%s has no key '%s' (it has: %s). Add the key, or fix %s%s"
-            .formatted(
-                namespace,
-                ref.name(),
-                ref.key(),
-                keys.isEmpty() ? "no keys" : String.join(", ", keys),
-                field,
-                field.endsWith("clientCertSecretRef")
-                    ? " (a kubernetes.io/tls Secret has tls.crt and tls.key)."
-                    : ".key."));
-  }
-
   /** Running, not being deleted, and with an IP to connect to. */
   static boolean isServing(Pod pod) {
     return pod.getMetadata().getDeletionTimestamp() == null
@@ -436,7 +397,7 @@ public final class ClusterInventory implements AutoCloseable {
 
   @Override
   public void close() {
-    // The informers are the controller's: JOSDK stops them with the operator.
+    // The event sources are the controller's: JOSDK stops them with the operator.
     synced = false;
     resyncer.shutdownNow();
     try {

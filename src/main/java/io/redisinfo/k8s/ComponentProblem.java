@@ -1,5 +1,7 @@
 package io.redisinfo.k8s;
 
+import io.redisinfo.component.SecretData;
+
 /**
  * Why a component cannot be polled as declared, found while reading it from the cluster: becomes
  * its {@code Ready=False} condition and a Warning Event.
@@ -10,6 +12,6 @@ package io.redisinfo.k8s;
  */
 public record ComponentProblem(String reason, String message) {
   public static final String INVALID_SPEC = "InvalidSpec";
-  public static final String SECRET_NOT_FOUND = "SecretNotFound";
-  public static final String SECRET_KEY_NOT_FOUND = "SecretKeyNotFound";
+  public static final String SECRET_NOT_FOUND = SecretData.NOT_FOUND;
+  public static final String SECRET_KEY_NOT_FOUND = SecretData.KEY_NOT_FOUND;
 }

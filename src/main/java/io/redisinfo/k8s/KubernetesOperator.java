@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.redisinfo.app.Engine;
 import io.redisinfo.component.PodSelector;
+import io.redisinfo.component.status.StatusPolicy;
 import io.redisinfo.directory.DirectoryJson;
 import io.redisinfo.k8s.binding.ServiceBindingSecrets;
 import io.redisinfo.k8s.directory.ConfigMapDirectory;
@@ -44,6 +45,7 @@ public final class KubernetesOperator implements AutoCloseable {
    * @param tick the longest time between two reconciles of a component when no change of it is seen
    *     (a safety net: changes arrive as events)
    * @param directoryConfigMap the directory ConfigMap's name in each namespace
+   * @param secretRefresh how often the Secrets components name are read again
    */
   public record Settings(
       Set<String> namespaces,
@@ -57,12 +59,14 @@ public final class KubernetesOperator implements AutoCloseable {
       boolean exitOnStopLeading,
       Duration statusInterval,
       Duration tick,
-      String directoryConfigMap) {
+      String directoryConfigMap,
+      Duration secretRefresh) {
     public Settings {
       namespaces = Set.copyOf(namespaces);
       Objects.requireNonNull(statusInterval, "statusInterval");
       Objects.requireNonNull(tick, "tick");
       Objects.requireNonNull(directoryConfigMap, "directoryConfigMap");
+      Objects.requireNonNull(secretRefresh, "secretRefresh");
     }
   }
 
@@ -91,7 +95,13 @@ public final class KubernetesOperator implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper();
     Clock clock = Clock.systemUTC();
     ClusterInventory inventory =
-        new ClusterInventory(settings.podSelector(), engine.components(), engine.shards(), mapper);
+        new ClusterInventory(
+            client,
+            settings.podSelector(),
+            settings.secretRefresh(),
+            engine.components(),
+            engine.shards(),
+            mapper);
     Operator operator = null;
     ConfigMapDirectory configMaps = null;
     // Without leader election this replica is the only writer; with it, the Lease decides.
@@ -100,6 +110,8 @@ public final class KubernetesOperator implements AutoCloseable {
     ComponentChangeEventSource changes =
         new ComponentChangeEventSource(engine.advisories()::settled);
     engine.addPollObserver(changes);
+    // A poll refused on its credentials re-reads the component's Secrets at once.
+    engine.addPollObserver(inventory);
     // Both replicas poll; only the leader exports redis_*, so a Service scrape counts once.
     engine.metrics().exportShardSeriesWhen(leader::get);
     engine.shards().addListener(changes);
@@ -131,7 +143,7 @@ public final class KubernetesOperator implements AutoCloseable {
               new ComponentEvents(client, clock, settings.identity()),
               configMaps,
               engine.directory(),
-              new ServiceBindingSecrets(client, inventory::secret),
+              new ServiceBindingSecrets(client),
               leader::get,
               engine.advisories(),
               new AdvisoryReporting(new WarningEvents(client, clock, settings.identity())),

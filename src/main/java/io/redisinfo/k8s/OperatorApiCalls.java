@@ -40,10 +40,8 @@ public final class OperatorApiCalls {
           new ApiCall(CORE, "pods", "get"),
           new ApiCall(CORE, "pods", "list"),
           new ApiCall(CORE, "pods", "watch"),
-          // passwordSecretRef: the password is read to poll INFO, and re-read when it changes.
+          // The Secrets of passwordSecretRef and spec.tls, read by name (never listed or watched).
           new ApiCall(CORE, "secrets", "get"),
-          new ApiCall(CORE, "secrets", "list"),
-          new ApiCall(CORE, "secrets", "watch"),
           // Each component's Service Binding Secret <component>-binding.
           new ApiCall(CORE, "secrets", "create"),
           new ApiCall(CORE, "secrets", "update"),

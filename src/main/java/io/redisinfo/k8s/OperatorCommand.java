@@ -81,6 +81,16 @@ public final class OperatorCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   String directoryConfigMap;
 
+  @Option(
+      names = "--secret-refresh",
+      defaultValue = "${env:REDISINFO_SECRET_REFRESH:-30s}",
+      converter = DurationConverter.class,
+      description =
+          "How often the Secrets components name (password, TLS) are read again, by name; also at"
+              + " once after a poll fails on them (env REDISINFO_SECRET_REFRESH; default"
+              + " ${DEFAULT-VALUE}).")
+  Duration secretRefresh;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final StopSignal stopSignal = new StopSignal();
@@ -98,6 +108,9 @@ public final class OperatorCommand implements Callable<Integer> {
       selector = podSelector(podSelector);
       if (statusInterval.isNegative() || statusInterval.isZero()) {
         throw new IllegalArgumentException("--status-interval must be greater than zero");
+      }
+      if (secretRefresh.isNegative() || secretRefresh.isZero()) {
+        throw new IllegalArgumentException("--secret-refresh must be greater than zero");
       }
       if (!directoryConfigMap.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
         throw new IllegalArgumentException(
@@ -144,7 +157,8 @@ public final class OperatorCommand implements Callable<Integer> {
                   statusInterval.compareTo(Duration.ofMinutes(5)) > 0
                       ? statusInterval
                       : Duration.ofMinutes(5),
-                  directoryConfigMap),
+                  directoryConfigMap,
+                  secretRefresh),
               metrics.statusWriteMetrics(),
               metrics.registry());
       log.info(

@@ -19,6 +19,7 @@ import io.redisinfo.component.status.ComponentCondition;
 import io.redisinfo.component.status.ComponentStatus;
 import io.redisinfo.component.status.ComponentStatusAggregator;
 import io.redisinfo.component.status.Conditions;
+import io.redisinfo.component.status.StatusPolicy;
 import io.redisinfo.directory.Directory;
 import io.redisinfo.k8s.binding.ServiceBindingSecrets;
 import io.redisinfo.k8s.directory.ConfigMapDirectory;
@@ -156,7 +157,8 @@ public final class RedisComponentReconciler
 
   /**
    * Every informer of the operator is one of this controller's event sources: the inventory's
-   * (components, their Pods and Secrets) and the directory ConfigMaps', plus the engine's changes.
+   * (components, their Pods, the Secrets read by name) and the directory ConfigMaps', plus the
+   * engine's changes.
    */
   @Override
   public List<EventSource<?, RedisComponent>> prepareEventSources(
@@ -201,7 +203,7 @@ public final class RedisComponentReconciler
     return status == null || status.getBinding() == null ? null : status.getBinding().getName();
   }
 
-  /** The password the component's Secret holds now (informer cache), or null. */
+  /** The password the component's Secret held when last read, or null. */
   private String password(RedisComponent resource) {
     var spec = resource.getSpec();
     if (spec == null || spec.getAuth() == null || spec.getAuth().getPasswordSecretRef() == null) {

@@ -58,6 +58,8 @@ class NoPasswordLeakTest {
       RedisServer server = redis.start("requirepass", PASSWORD);
       fixture.secret("good-auth", "password", PASSWORD);
       fixture.secret("bad-auth", "password", WRONG_PASSWORD);
+      // Secrets re-read every period, in the DEBUG logs too.
+      fixture.secretRefresh = Duration.ofMillis(200);
       OperatorFixture.Replica replica = fixture.start(Duration.ofMillis(500));
       for (String name : List.of("good", "bad")) {
         fixture.component(

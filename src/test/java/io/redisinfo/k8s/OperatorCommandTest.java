@@ -18,4 +18,14 @@ class OperatorCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("--pod-selector 'app in x'");
   }
+
+  @Test
+  void aSecretRefreshOfZeroIsRefused() {
+    CommandLine commandLine = Main.commandLine();
+    StringWriter err = new StringWriter();
+    commandLine.setErr(new PrintWriter(err));
+    int exit = commandLine.execute("operator", "--secret-refresh", "0s", "--http-port", "0");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--secret-refresh must be greater than zero");
+  }
 }

@@ -39,6 +39,9 @@ final class OperatorFixture implements AutoCloseable {
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final List<Replica> replicas = new ArrayList<>();
 
+  /** {@code --secret-refresh} of the replicas started from now on (the operator's default). */
+  Duration secretRefresh = Duration.ofSeconds(30);
+
   Replica start(Duration statusInterval) {
     return start(statusInterval, false, "solo");
   }
@@ -70,7 +73,8 @@ final class OperatorFixture implements AutoCloseable {
                 statusInterval,
                 // No timer: every change must reach the status as an event.
                 Duration.ofMinutes(10),
-                "redis-directory"),
+                "redis-directory",
+                secretRefresh),
             success -> {
               if (success) {
                 writes.incrementAndGet();

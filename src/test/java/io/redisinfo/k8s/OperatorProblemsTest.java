@@ -34,6 +34,8 @@ class OperatorProblemsTest {
     // A memory limit, so that no advisory Event joins the ones this test counts.
     RedisServer server = redis.start("maxmemory", "64mb");
     RedisServer secured = redis.start("requirepass", "s3cret", "maxmemory", "64mb");
+    // The missing Secret is created later: read again by name every period.
+    k8s.secretRefresh = Duration.ofMillis(200);
     k8s.start(Duration.ofSeconds(1));
     // Neither endpoint nor selector: the API server's CEL rule would refuse it; the mock does not.
     k8s.component(
@@ -117,6 +119,8 @@ class OperatorProblemsTest {
   @Test
   void aRotatedPasswordIsUsed() {
     RedisServer server = redis.start("requirepass", "pw-1");
+    // No periodic re-read within the test: the refused password makes the operator read it again.
+    k8s.secretRefresh = Duration.ofHours(1);
     var replica = k8s.start(Duration.ofSeconds(1));
     k8s.secret("sessions-auth", "password", "pw-1");
     k8s.component(
@@ -157,6 +161,7 @@ class OperatorProblemsTest {
   void mutualTlsFromSecrets() {
     TestCertificates ca = TestCertificates.authority("redis-ca");
     int tlsPort = TlsRedis.start(redis, ca, dir, true);
+    k8s.secretRefresh = Duration.ofMillis(200);
     k8s.start(Duration.ofSeconds(1));
     k8s.component(
         """

@@ -53,6 +53,8 @@ class ServiceBindingTest {
   @Test
   void aBindingSecretWithSpringCloudBindingsKeysFollowsTheComponent() {
     RedisServer server = redis.start("requirepass", "pw-1");
+    // The rotation below is seen at the next period (the server keeps the old password).
+    k8s.secretRefresh = Duration.ofMillis(200);
     k8s.start(Duration.ofSeconds(1));
     k8s.secret("sessions-auth", "password", "pw-1");
     RedisComponent created =

@@ -5,14 +5,13 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.redisinfo.component.SecretData;
 import io.redisinfo.directory.DirectoryEntry;
 import io.redisinfo.resource.RedisComponent;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * {@code type}, {@code provider}, {@code host}, {@code port}, {@code database}, {@code ssl}, {@code
  * uri} (never with the password in it), {@code username} when set and {@code password} copied from
  * the component's Secret, so a rotation there is copied here. Owned by the component, so the
- * cluster deletes it with it. Written by the leader only, and only when its data differs from the
- * cached copy. A component opts out with the annotation {@value #OPT_OUT}{@code : "false"}.
+ * cluster deletes it with it. Written by the leader only. What it last wrote (or found) is kept in
+ * memory: the Secret is read (GET by name) and written only when the wanted data differs from that,
+ * so a steady state costs no API call. A component opts out with the annotation {@value
+ * #OPT_OUT}{@code : "false"}.
  */
 public final class ServiceBindingSecrets {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceBindingSecrets.class);
@@ -35,15 +36,12 @@ public final class ServiceBindingSecrets {
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
   private final KubernetesClient client;
-  private final BiFunction<String, String, Secret> cachedSecret;
 
-  /**
-   * @param cachedSecret a Secret by namespace and name from an informer's cache (no API call)
-   */
-  public ServiceBindingSecrets(
-      KubernetesClient client, BiFunction<String, String, Secret> cachedSecret) {
+  /** By {@code namespace/name}: the data of our binding Secret as last written, empty if none. */
+  private final Map<String, Map<String, String>> known = new ConcurrentHashMap<>();
+
+  public ServiceBindingSecrets(KubernetesClient client) {
     this.client = client;
-    this.cachedSecret = cachedSecret;
   }
 
   public static String nameOf(String component) {
@@ -64,7 +62,18 @@ public final class ServiceBindingSecrets {
   public String sync(RedisComponent resource, DirectoryEntry entry, String password) {
     String namespace = resource.getMetadata().getNamespace();
     String name = nameOf(resource.getMetadata().getName());
-    Secret current = cachedSecret.apply(namespace, name);
+    boolean wanted = !optedOut(resource) && entry != null && entry.host() != null;
+    Map<String, String> data = wanted ? data(entry, password) : Map.of();
+    if (data.equals(known.get(namespace + "/" + name))) {
+      return wanted ? name : null;
+    }
+    Secret current;
+    try {
+      current = client.secrets().inNamespace(namespace).withName(name).get();
+    } catch (KubernetesClientException e) {
+      LOG.warn("cannot read Secret {}/{}: {}", namespace, name, e.getMessage());
+      return wanted ? name : null;
+    }
     if (current != null && !isOurs(current)) {
       LOG.warn(
           "Secret {}/{} exists but was not made by redis-info-operator; its binding is not written",
@@ -72,17 +81,17 @@ public final class ServiceBindingSecrets {
           name);
       return null;
     }
-    if (optedOut(resource) || entry == null || entry.host() == null) {
-      if (current != null) {
-        delete(namespace, name);
+    if (!wanted) {
+      if (current == null || delete(namespace, name)) {
+        known.put(namespace + "/" + name, Map.of());
       }
       return null;
     }
-    Map<String, String> data = data(entry, password);
-    if (current != null && data.equals(decoded(current))) {
+    if (current != null && data.equals(SecretData.decoded(current.getData()))) {
+      known.put(namespace + "/" + name, data);
       return name;
     }
-    Secret wanted =
+    Secret secret =
         new SecretBuilder()
             .withNewMetadata()
             .withNamespace(namespace)
@@ -101,17 +110,18 @@ public final class ServiceBindingSecrets {
             .endMetadata()
             .withType(TYPE)
             .withStringData(null)
-            .withData(encoded(data))
+            .withData(SecretData.encoded(data))
             .build();
     try {
       if (current == null) {
-        client.secrets().inNamespace(namespace).resource(wanted).create();
+        client.secrets().inNamespace(namespace).resource(secret).create();
       } else {
-        wanted.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
-        client.secrets().inNamespace(namespace).resource(wanted).update();
+        secret.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+        client.secrets().inNamespace(namespace).resource(secret).update();
       }
+      known.put(namespace + "/" + name, data);
     } catch (KubernetesClientException e) {
-      // Tried again at the next reconcile: the cache then shows what is there.
+      // Tried again at the next reconcile, which reads what is there.
       LOG.warn("cannot write Secret {}/{}: {}", namespace, name, e.getMessage());
     }
     return name;
@@ -119,17 +129,27 @@ public final class ServiceBindingSecrets {
 
   /** Deletes the binding of a component that is gone (the cluster's GC does it too). */
   public void remove(String namespace, String component) {
-    Secret current = cachedSecret.apply(namespace, nameOf(component));
-    if (current != null && isOurs(current)) {
-      delete(namespace, nameOf(component));
+    String name = nameOf(component);
+    if (Map.of().equals(known.remove(namespace + "/" + name))) {
+      return;
+    }
+    try {
+      Secret current = client.secrets().inNamespace(namespace).withName(name).get();
+      if (current != null && isOurs(current)) {
+        delete(namespace, name);
+      }
+    } catch (KubernetesClientException e) {
+      LOG.warn("cannot read Secret {}/{}: {}", namespace, name, e.getMessage());
     }
   }
 
-  private void delete(String namespace, String name) {
+  private boolean delete(String namespace, String name) {
     try {
       client.secrets().inNamespace(namespace).withName(name).delete();
+      return true;
     } catch (KubernetesClientException e) {
       LOG.warn("cannot delete Secret {}/{}: {}", namespace, name, e.getMessage());
+      return false;
     }
   }
 
@@ -157,26 +177,5 @@ public final class ServiceBindingSecrets {
     return TYPE.equals(secret.getType())
         && labels != null
         && PROVIDER.equals(labels.get(MANAGED_BY));
-  }
-
-  private static Map<String, String> encoded(Map<String, String> data) {
-    Map<String, String> encoded = new LinkedHashMap<>();
-    data.forEach(
-        (k, v) ->
-            encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-    return encoded;
-  }
-
-  private static Map<String, String> decoded(Secret secret) {
-    Map<String, String> decoded = new LinkedHashMap<>();
-    if (secret.getData() != null) {
-      secret
-          .getData()
-          .forEach(
-              (k, v) ->
-                  decoded.put(
-                      k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    }
-    return decoded;
   }
 }

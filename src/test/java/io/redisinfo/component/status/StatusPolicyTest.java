@@ -1,9 +1,7 @@
-package io.redisinfo.k8s;
+package io.redisinfo.component.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.redisinfo.component.status.ComponentCondition;
-import io.redisinfo.component.status.ComponentStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,5 @@
-package io.redisinfo.k8s;
+package io.redisinfo.component.status;
 
-import io.redisinfo.component.status.ComponentCondition;
-import io.redisinfo.component.status.ComponentStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,19 +16,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * stored on the resource stands for the last written one ({@link #recordStored}), so a restart
  * writes only what differs from what users already see.
  */
-final class StatusPolicy {
+public final class StatusPolicy {
   private record Written(ComponentStatus status, Instant at) {}
 
   private final Duration interval;
   private final Clock clock;
   private final Map<String, Written> written = new ConcurrentHashMap<>();
 
-  StatusPolicy(Duration interval, Clock clock) {
+  public StatusPolicy(Duration interval, Clock clock) {
     this.interval = interval;
     this.clock = clock;
   }
 
-  boolean due(String key, ComponentStatus status) {
+  public boolean due(String key, ComponentStatus status) {
     Written last = written.get(key);
     if (last == null) {
       return true;
@@ -46,7 +44,7 @@ final class StatusPolicy {
   }
 
   /** Whether a status of {@code key} was written or read back since this replica started. */
-  boolean knows(String key) {
+  public boolean knows(String key) {
     return written.containsKey(key);
   }
 
@@ -55,7 +53,7 @@ final class StatusPolicy {
    * statuses are compared with it, and a merely different figure waits out an interval as if it had
    * just been written.
    */
-  void recordStored(String key, ComponentStatus stored) {
+  public void recordStored(String key, ComponentStatus stored) {
     written.putIfAbsent(key, new Written(stored, clock.instant()));
   }
 
@@ -63,7 +61,7 @@ final class StatusPolicy {
    * How long until {@code status}, which differs visibly from the last written one but was not due,
    * becomes due; null when nothing is pending (it equals what was written).
    */
-  Duration untilDue(String key, ComponentStatus status) {
+  public Duration untilDue(String key, ComponentStatus status) {
     Written last = written.get(key);
     if (last == null) {
       return Duration.ZERO;
@@ -75,17 +73,17 @@ final class StatusPolicy {
     return left.isNegative() ? Duration.ZERO : left;
   }
 
-  void recordWritten(String key, ComponentStatus status) {
+  public void recordWritten(String key, ComponentStatus status) {
     written.put(key, new Written(status, clock.instant()));
   }
 
   /** The conditions last written, to keep their transition times; null when none. */
-  List<ComponentCondition> lastConditions(String key) {
+  public List<ComponentCondition> lastConditions(String key) {
     Written last = written.get(key);
     return last == null ? null : last.status().conditions();
   }
 
-  void forget(String key) {
+  public void forget(String key) {
     written.remove(key);
   }
 
