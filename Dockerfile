@@ -24,5 +24,5 @@ USER 10001:10001
 EXPOSE 8080
 # A default the Deployment's JAVA_TOOL_OPTIONS replaces (a flag on the java command line would
 # override the Deployment's setting instead); the same options as deploy/ (docs/BENCHMARKS.md).
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
 ENTRYPOINT ["java","-jar","/app/redis-info-operator.jar"]

@@ -94,7 +94,7 @@ redis-benchmark -p "$CACHE" -c 2 -P 4 -n 100000000 -r 10000 -t set,get -q >/dev/
 PIDS+=($!)
 
 # The JVM options the image and deploy/ use (docs/BENCHMARKS.md, "JVM options").
-JVM_OPTIONS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m -XX:+ExitOnOutOfMemoryError)
+JVM_OPTIONS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData)
 say "Running: java ${JVM_OPTIONS[*]} -jar target/redis-info-operator.jar standalone --components .demo/components.yaml --redis adhoc=127.0.0.1:$ADHOC ..."
 java "${JVM_OPTIONS[@]}" -jar "$JAR" standalone --http-port "$HTTP_PORT" \
   --components "$WORK/components.yaml" --secrets-dir "$WORK/secrets" \
