@@ -71,9 +71,25 @@ public final class InfoParser {
    * array reads are much cheaper than {@code String.charAt} before the JIT's top tier.
    */
   public Info parse(byte[] s) {
+    return parse(s, null);
+  }
+
+  /**
+   * Parses the reply, reusing the values of {@code previous} (the same shard's last INFO) that did
+   * not change: most of a shard's whole numbers stay the same from one poll to the next (its
+   * configuration, most counters of an idle server). They then need no new object, and no new
+   * object that lives a whole poll interval, which the collector would have to promote: at 500 busy
+   * shards the INFOs kept from one poll to the next drove a full collection every few seconds
+   * (docs/BENCHMARKS.md).
+   *
+   * @param previous the shard's last INFO, or null
+   */
+  public Info parse(byte[] s, Info previous) {
     if (s == null || s.length == 0) {
       return Info.empty();
     }
+    CompactMap last =
+        previous != null && previous.keys() instanceof CompactMap compact ? compact : null;
     int length = s.length;
     // Next ':' at or after the current line; kept across lines so that lines without a colon do
     // not make the search quadratic.
@@ -135,7 +151,10 @@ public final class InfoParser {
         continue;
       }
       String key = names.get(s, start, colon);
-      Object value = typedValue(s, colon + 1, end, true);
+      Object value = unchanged(last, flat.size(), key, s, colon + 1, end);
+      if (value == null) {
+        value = typedValue(s, colon + 1, end, true);
+      }
       if (section == null) {
         int before = sections.size();
         section = section(sections, DEFAULT_SECTION);
@@ -220,6 +239,45 @@ public final class InfoParser {
       }
     }
     return to;
+  }
+
+  /**
+   * The previous INFO's whole number at this position, if it is under the same key and s[from, to)
+   * is that number exactly as {@link #number} reads it (so the value is the same either way); else
+   * null. Positions match as long as the server prints the same keys in the same order.
+   */
+  private static Long unchanged(
+      CompactMap last, int position, String key, byte[] s, int from, int to) {
+    if (last == null || position >= last.size()) {
+      return null;
+    }
+    String previousKey = last.keyAt(position);
+    if (previousKey != key && !previousKey.equals(key)) {
+      return null;
+    }
+    return last.valueAt(position) instanceof Long number && isDecimal(s, from, to, number)
+        ? number
+        : null;
+  }
+
+  /** Whether s[from, to) is the plain decimal text of n: an optional minus, no leading zero. */
+  static boolean isDecimal(byte[] s, int from, int to, long n) {
+    if (n == 0) {
+      return to - from == 1 && s[from] == '0';
+    }
+    // Digits from the last, on the negative side (which holds Long.MIN_VALUE).
+    long rest = n < 0 ? n : -n;
+    int i = to;
+    while (rest != 0) {
+      if (i == from || s[--i] != '0' - (int) (rest % 10)) {
+        return false;
+      }
+      rest /= 10;
+    }
+    if (n < 0 && (i == from || s[--i] != '-')) {
+      return false;
+    }
+    return i == from;
   }
 
   /** The value of s[from, to): a number, a nested {@code k=v,...} map (if allowed) or a string. */

@@ -221,7 +221,7 @@ final class ShardPoller {
       }
       PollingRange range = range();
       if (error == null) {
-        Info info = context.parser().parse(reply);
+        Info info = context.parser().parse(reply, before.info());
         InfoSummary summary;
         if (previousInfo != null && now - previousInfoNanos < RATE_WINDOW_NANOS) {
           // Too close to the baseline (an on-demand refresh): a rate over a few milliseconds

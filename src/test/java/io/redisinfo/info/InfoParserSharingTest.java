@@ -33,6 +33,47 @@ class InfoParserSharingTest {
   }
 
   @Test
+  void wholeNumbersThatDidNotChangeAreTheLastPollsObjects() {
+    String text = InfoFixtures.read(InfoFixtures.REDIS7_MASTER);
+    Info first = parser.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String changed =
+        text.replace("total_commands_processed:10\r\n", "total_commands_processed:40\r\n")
+            .replace("uptime_in_seconds:5\r\n", "uptime_in_seconds:05\r\n");
+    Info second = parser.parse(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8), first);
+
+    assertThat(second.sections()).isEqualTo(parser.parse(changed).sections());
+    assertThat(second.keys()).isEqualTo(parser.parse(changed).keys());
+    // 25419: beyond the small Longs Long.valueOf shares anyway.
+    assertThat(second.get("tcp_port")).isEqualTo(25419L).isSameAs(first.get("tcp_port"));
+    assertThat(second.sections().get("server").get("tcp_port")).isSameAs(first.get("tcp_port"));
+    assertThat(parser.parse(changed).get("tcp_port")).isNotSameAs(first.get("tcp_port"));
+    assertThat(second.getLong("total_commands_processed")).isEqualTo(40L);
+    // A leading zero makes an identifier of it (a String), never the previous number.
+    assertThat(second.get("uptime_in_seconds")).isEqualTo("05");
+    // Keys moved: nothing is taken from another key's position.
+    Info shifted = parser.parse(("extra:1\r\n" + text).getBytes(), first);
+    assertThat(shifted.keys()).isEqualTo(parser.parse("extra:1\r\n" + text).keys());
+  }
+
+  @Test
+  void isDecimalIsExactlyTheTextOfTheNumber() {
+    for (long n :
+        new long[] {0, 1, -1, 7, 10, -10, 1234567890123L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+      byte[] text = Long.toString(n).getBytes();
+      assertThat(InfoParser.isDecimal(text, 0, text.length, n)).as("%d", n).isTrue();
+    }
+    assertThat(InfoParser.isDecimal("010".getBytes(), 0, 3, 10)).isFalse();
+    assertThat(InfoParser.isDecimal("00".getBytes(), 0, 2, 0)).isFalse();
+    assertThat(InfoParser.isDecimal("-0".getBytes(), 0, 2, 0)).isFalse();
+    assertThat(InfoParser.isDecimal("11".getBytes(), 0, 2, 1)).isFalse();
+    assertThat(InfoParser.isDecimal("1".getBytes(), 0, 1, 11)).isFalse();
+    assertThat(InfoParser.isDecimal("5".getBytes(), 0, 1, -5)).isFalse();
+    assertThat(InfoParser.isDecimal("-5".getBytes(), 0, 2, 5)).isFalse();
+    assertThat(InfoParser.isDecimal("x12".getBytes(), 1, 3, 12)).isTrue();
+    assertThat(InfoParser.isDecimal("12.0".getBytes(), 0, 4, 12)).isFalse();
+  }
+
+  @Test
   void sameKeysAsTellsWhetherTheKeysOrSectionsDiffer() {
     String text = InfoFixtures.read(InfoFixtures.REDIS7_MASTER);
     Info first = parser.parse(text);
