@@ -5,7 +5,7 @@
 #
 #   bench/fleet.sh N [--all-busy] [--seconds S] [--min-interval 500ms] [--max-interval 3s]
 #                    [--starts K] [--early-window 20-50]
-#                    [--steady-after 120] [--java PATH] [--jvm-opts "..."] [--warmup S]
+#                    [--steady-after 120] [--java PATH] [--jvm-opts "..."] [--class-archive FILE|none] [--warmup S]
 #                    [--age-seconds S] [--busy-ops OPS] [--quiet-cores C] [--quiet-wait S]
 #                    [--jfr FILE] [--no-heap]
 #   bench/fleet.sh 100

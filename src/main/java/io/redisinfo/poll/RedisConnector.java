@@ -14,6 +14,10 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardSpec;
@@ -39,6 +43,10 @@ public final class RedisConnector implements AutoCloseable {
 
   /** Enough to keep two event loops busy, few enough that handshakes do not pile up. */
   static final int DEFAULT_CONNECTS_IN_FLIGHT = 128;
+
+  /** Replies are gathered in a buffer of 8 KB, not Lettuce's 64 KB, per connection. */
+  private static final SmallReadBufferAllocator READ_BUFFERS =
+      new SmallReadBufferAllocator(ByteBufAllocator.DEFAULT);
 
   private final SleepingTimer timer;
   private final ClientResources resources;
@@ -84,6 +92,13 @@ public final class RedisConnector implements AutoCloseable {
             // its own polls.
             .commandLatencyRecorder(CommandLatencyRecorder.disabled())
             .commandLatencyPublisherOptions(DefaultEventPublisherOptions.disabled())
+            .nettyCustomizer(
+                new NettyCustomizer() {
+                  @Override
+                  public void afterBootstrapInitialized(Bootstrap bootstrap) {
+                    bootstrap.option(ChannelOption.ALLOCATOR, READ_BUFFERS);
+                  }
+                })
             .build();
     this.client = RedisClient.create(resources);
     client.setOptions(options().build());

@@ -37,6 +37,7 @@ public final class FleetBench {
                 "--pid-file",
                 "--java",
                 "--jvm-opts",
+                "--class-archive",
                 "--early-window",
                 "--starts",
                 "--steady-after"),
@@ -75,6 +76,16 @@ public final class FleetBench {
                 : List.of(args.string("--jvm-opts", "").trim().split("\\s+")).stream()
                     .filter(o -> !o.isEmpty())
                     .toList());
+    // The class-data archive `./mvnw package` makes beside the jar (scripts/class-archive.sh), as
+    // the image starts with its own; --class-archive none starts without.
+    String archive =
+        args.string(
+            "--class-archive",
+            jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"))
+                .toString());
+    if (!archive.equals("none") && Files.isRegularFile(Path.of(archive))) {
+      jvmOptions.add("-XX:SharedArchiveFile=" + archive);
+    }
     if (args.string("--jfr", null) != null) {
       jvmOptions.add(
           "-XX:StartFlightRecording=filename=" + args.string("--jfr", null) + ",settings=profile");

@@ -28,6 +28,62 @@ class RedisConnectorTest {
     assertThat(server.command("INFO", "errorstats")).doesNotContain("errorstat_");
   }
 
+  /**
+   * Lettuce's per-connection reply buffer starts at 8 KB instead of 64 KB (64 MiB of direct memory
+   * at 1000 shards), and still takes a reply far larger than that.
+   */
+  @Test
+  void repliesAreGatheredInASmallBufferThatGrows() throws Exception {
+    io.redisinfo.testing.RedisServer server = redis.start();
+    try (RedisConnector connector = new RedisConnector(Duration.ofSeconds(2))) {
+      var connection =
+          connector
+              .connect(
+                  io.redisinfo.shard.ShardSpec.of(
+                      "s", new io.redisinfo.shard.ShardAddress("127.0.0.1", server.port())))
+              .get(5, java.util.concurrent.TimeUnit.SECONDS);
+      try {
+        java.lang.reflect.Field field =
+            io.lettuce.core.protocol.DefaultEndpoint.class.getDeclaredField("channel");
+        field.setAccessible(true);
+        io.netty.channel.Channel channel =
+            (io.netty.channel.Channel)
+                field.get(
+                    ((io.lettuce.core.RedisChannelHandler<?, ?>) connection).getChannelWriter());
+        assertThat(channel.config().getAllocator()).isInstanceOf(SmallReadBufferAllocator.class);
+
+        String large = "x".repeat(200_000);
+        connection.sync().set("large", large);
+        assertThat(connection.sync().get("large")).isEqualTo(large);
+        assertThat(InfoCommand.everything(connection).get(5, java.util.concurrent.TimeUnit.SECONDS))
+            .isNotEmpty();
+      } finally {
+        connection.close();
+      }
+    }
+  }
+
+  @Test
+  void theFirstCapacityIsCappedOnlyForABareInitialCapacity() {
+    SmallReadBufferAllocator allocator =
+        new SmallReadBufferAllocator(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+    io.netty.buffer.ByteBuf capped = allocator.buffer(65536);
+    io.netty.buffer.ByteBuf small = allocator.buffer(100);
+    io.netty.buffer.ByteBuf bounded = allocator.buffer(65536, 65536);
+    try {
+      assertThat(capped.capacity()).isEqualTo(SmallReadBufferAllocator.FIRST_CAPACITY);
+      assertThat(capped.maxCapacity()).isEqualTo(Integer.MAX_VALUE);
+      capped.writeBytes(new byte[100_000]);
+      assertThat(capped.readableBytes()).isEqualTo(100_000);
+      assertThat(small.capacity()).isEqualTo(100);
+      assertThat(bounded.capacity()).isEqualTo(65536);
+    } finally {
+      capped.release();
+      small.release();
+      bounded.release();
+    }
+  }
+
   @Test
   void doesNotRecordCommandLatencies() {
     // Lettuce's default recorder keeps HdrHistograms per connection and command type: hundreds of
