@@ -10,16 +10,20 @@ class RedisConnectorTest {
   static final io.redisinfo.testing.RedisServers redis =
       io.redisinfo.testing.RedisServers.perClass();
 
+  private static io.lettuce.core.api.StatefulRedisConnection<String, String> connect(
+      RedisConnector connector, io.redisinfo.testing.RedisServer server) throws Exception {
+    return connector
+        .connect(
+            io.redisinfo.shard.ShardSpec.of(
+                "s", new io.redisinfo.shard.ShardAddress("127.0.0.1", server.port())))
+        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   @Test
   void aConnectionIsNamedAndSendsNothingElse() throws Exception {
     io.redisinfo.testing.RedisServer server = redis.start();
     try (RedisConnector connector = new RedisConnector(Duration.ofSeconds(2))) {
-      var connection =
-          connector
-              .connect(
-                  io.redisinfo.shard.ShardSpec.of(
-                      "s", new io.redisinfo.shard.ShardAddress("127.0.0.1", server.port())))
-              .get(5, java.util.concurrent.TimeUnit.SECONDS);
+      var connection = connect(connector, server);
       connection.close();
     }
     String stats = server.command("INFO", "commandstats");
@@ -36,12 +40,7 @@ class RedisConnectorTest {
   void repliesAreGatheredInASmallBufferThatGrows() throws Exception {
     io.redisinfo.testing.RedisServer server = redis.start();
     try (RedisConnector connector = new RedisConnector(Duration.ofSeconds(2))) {
-      var connection =
-          connector
-              .connect(
-                  io.redisinfo.shard.ShardSpec.of(
-                      "s", new io.redisinfo.shard.ShardAddress("127.0.0.1", server.port())))
-              .get(5, java.util.concurrent.TimeUnit.SECONDS);
+      var connection = connect(connector, server);
       try {
         java.lang.reflect.Field field =
             io.lettuce.core.protocol.DefaultEndpoint.class.getDeclaredField("channel");
