@@ -27,30 +27,31 @@ java_pid=""
 cleanup() {
   [ -n "$java_pid" ] && kill "$java_pid" 2>/dev/null || true
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "${CLASS_ARCHIVE_KEEP_LOG:-}" ] && cp "$work/out.log" "$CLASS_ARCHIVE_KEEP_LOG"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-free_port() { # a port nothing listens on, from a range below the ephemeral one
+free_port() { # a port nothing listens on, from $1 up (below the ephemeral range)
   local port
-  for port in $(seq 17300 17399); do
+  for port in $(seq "$1" $(($1 + 49))); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
     fi
   done
-  echo 17399
+  echo "$1"
 }
 
-addresses=(--redis "refused=127.0.0.1:$(free_port)")
+addresses=(--redis "refused=127.0.0.1:$(free_port 17300)")
 if command -v redis-server >/dev/null 2>&1; then
-  port="$(free_port)"
+  port="$(free_port 17350)"
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 &
   server_pid=$!
   addresses+=(--redis "real=127.0.0.1:$port")
 fi
 cat > "$work/components.yaml" <<YAML
-apiVersion: redisinfo.io/v1
+apiVersion: redisinfo.io/v1alpha1
 kind: RedisComponent
 metadata: {name: training, namespace: default}
 spec:
@@ -91,6 +92,11 @@ sleep 1
 kill -TERM "$java_pid"
 wait "$java_pid" || true
 java_pid=""
+if grep -q "is invalid and skipped" "$work/out.log"; then # the training must load what users load
+  echo "class-archive: the training's component was refused:" >&2
+  grep "is invalid and skipped" "$work/out.log" >&2
+  exit 1
+fi
 if [ ! -s "$archive" ]; then
   echo "class-archive: no archive written; the training run said:" >&2
   cat "$work/out.log" >&2
