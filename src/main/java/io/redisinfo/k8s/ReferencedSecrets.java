@@ -98,15 +98,15 @@ final class ReferencedSecrets {
   private Optional<SecretData> fetch(ResourceID id) {
     String namespace = id.getNamespace().orElseThrow();
     try {
-      Secret s = client.secrets().inNamespace(namespace).withName(id.getName()).get();
-      return Optional.ofNullable(s)
+      Secret secret = client.secrets().inNamespace(namespace).withName(id.getName()).get();
+      return Optional.ofNullable(secret)
           .map(
-              x ->
+              found ->
                   new SecretData(
                       id.getName(),
-                      x.getMetadata().getResourceVersion(),
-                      x.getData(),
-                      x.getStringData()));
+                      found.getMetadata().getResourceVersion(),
+                      found.getData(),
+                      found.getStringData()));
     } catch (RuntimeException e) { // KubernetesClientException, or a client being closed
       LOG.warn("cannot read Secret {}/{}: {}", namespace, id.getName(), e.getMessage());
       return null;
