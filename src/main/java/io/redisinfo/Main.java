@@ -21,8 +21,25 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Lettuce turns every connection event into a Java Flight Recorder event when JFR is present,
+   * which it always is on a JDK: the first connect then initialises JFR's whole event metadata
+   * (about 40 ms of CPU in the middle of the first sweep, and its classes and tables for good) for
+   * events nobody records. Off unless the user asks for them with {@code
+   * -Dio.lettuce.core.jfr=true}.
+   */
+  static final String LETTUCE_JFR_PROPERTY = "io.lettuce.core.jfr";
+
   public static void main(String[] args) {
+    applyProcessDefaults();
     System.exit(commandLine().execute(args));
+  }
+
+  /** Process-wide settings the libraries read once, set before any of them is loaded. */
+  static void applyProcessDefaults() {
+    if (System.getProperty(LETTUCE_JFR_PROPERTY) == null) {
+      System.setProperty(LETTUCE_JFR_PROPERTY, "false");
+    }
   }
 
   /** The command line with every sub-command; tests run it in-process. */

@@ -56,7 +56,8 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
             new ActivityDetector(options),
             new IntervalPolicy(options, random),
             Objects.requireNonNull(observer),
-            new AtomicInteger());
+            new AtomicInteger(),
+            new StartupSweep());
     // Warm the connect path on the scheduler thread now, while the caller is still loading
     // shards, so that the first polls (queued behind it on this thread) find it warm.
     scheduler.execute(context.connector()::warmUp);

@@ -18,4 +18,5 @@ record PollerContext(
     ActivityDetector detector,
     IntervalPolicy policy,
     PollObserver observer,
-    AtomicInteger scheduledPolls) {}
+    AtomicInteger scheduledPolls,
+    StartupSweep startupSweep) {}

@@ -30,6 +30,9 @@ final class ShardPoller {
   /** ops/s is measured over at least this long, whatever the poll interval. */
   private static final long RATE_WINDOW_NANOS = 900_000_000L;
 
+  /** The shortest wait of a poll that yields to the start-up sweep's first polls. */
+  private static final long MIN_YIELD_NANOS = 10_000_000L;
+
   /** The longest tick polls are aligned to (see {@link #onTick}). */
   private static final long MAX_TICK_NANOS = 250_000_000L;
 
@@ -56,6 +59,12 @@ final class ShardPoller {
   private long previousInfoNanos;
   private boolean closed;
 
+  /** Whether this shard's first poll is counted in the start-up sweep and not finished yet. */
+  private boolean inStartupSweep;
+
+  /** When the last poll started (0 before the first). */
+  private long lastPollNanos;
+
   ShardPoller(Shard shard, PollerContext context) {
     this.shard = shard;
     this.context = context;
@@ -68,7 +77,28 @@ final class ShardPoller {
   }
 
   synchronized void start() {
+    inStartupSweep = context.startupSweep().join();
     schedule(context.policy().initialDelay());
+  }
+
+  /** This shard's first poll is over (or it will never come): the sweep need not wait for it. */
+  private void leaveStartupSweep() {
+    if (inStartupSweep) {
+      inStartupSweep = false;
+      context.startupSweep().leave();
+    }
+  }
+
+  /**
+   * Whether a scheduled poll should wait a tick: other shards still await their first poll of the
+   * start-up sweep, this one has had its own, and its last poll is younger than its longest
+   * interval (no data gets older than that for the sweep's sake).
+   */
+  private boolean yieldsToFirstPolls(long nowNanos) {
+    return lastPollNanos != 0
+        && !inStartupSweep
+        && context.startupSweep().firstPollsDue()
+        && nowNanos - lastPollNanos < range().max().toNanos();
   }
 
   /** Polls now, or joins the poll in flight. */
@@ -85,6 +115,7 @@ final class ShardPoller {
         return inFlight;
       }
       cancelScheduled();
+      lastPollNanos = start;
       result = new CompletableFuture<>();
       inFlight = result;
       open = connection != null && connection.isOpen() ? connection : null;
@@ -214,6 +245,7 @@ final class ShardPoller {
       inFlight = null;
       pollChain = null;
       infoSinceNanos = 0;
+      leaveStartupSweep();
       if (closed) {
         result.completeExceptionally(
             new IllegalStateException("shard " + shard.id() + " was removed"));
@@ -295,7 +327,7 @@ final class ShardPoller {
    * tick; their mean does not change.
    */
   static Duration onTick(Duration delay, PollingRange range, long startNanos, long nowNanos) {
-    long tick = Math.min(MAX_TICK_NANOS, range.min().toNanos() / 2);
+    long tick = tick(range).toNanos();
     if (tick <= 0) {
       return delay;
     }
@@ -323,6 +355,11 @@ final class ShardPoller {
    * A server's error reply leaves the connection usable; anything else (timeout, lost connection,
    * garbage) may leave a half-read reply or a dead socket behind, so the next poll reconnects.
    */
+  /** The clock polls are aligned to: half the shortest interval, at most 250 ms. */
+  private static Duration tick(PollingRange range) {
+    return Duration.ofNanos(Math.min(MAX_TICK_NANOS, range.min().toNanos() / 2));
+  }
+
   private static boolean dropsConnection(Throwable cause) {
     return !(cause instanceof RedisCommandExecutionException);
   }
@@ -373,6 +410,16 @@ final class ShardPoller {
 
     @Override
     public void run() {
+      synchronized (ShardPoller.this) {
+        if (scheduledPoll == this && !closed && yieldsToFirstPolls(System.nanoTime())) {
+          // Ask again a tick later, on the same thread (this connection's event loop or the
+          // scheduler); schedule() retires this task and counts its successor.
+          schedule(
+              Duration.ofNanos(Math.max(MIN_YIELD_NANOS, tick(range()).toNanos())),
+              ThreadExecutorMap.currentExecutor());
+          return;
+        }
+      }
       started();
       pollNow();
     }
@@ -399,6 +446,7 @@ final class ShardPoller {
     CompletableFuture<ShardSnapshot> pending;
     synchronized (this) {
       closed = true;
+      leaveStartupSweep();
       cancelScheduled();
       closeConnection();
       pending = inFlight;

@@ -152,6 +152,39 @@ class AdaptivePollerTest {
   }
 
   @Test
+  void atStartUpEveryShardsFirstPollComesBeforeAnySecondPoll() throws Exception {
+    // A port that accepts and never answers: its first poll ends only with the timeout (1 s),
+    // while the others' interval (100 ms) would have them asked about ten times meanwhile.
+    try (ServerSocket silent = new ServerSocket(0)) {
+      List<RedisServer> servers = List.of(redis.start(), redis.start());
+      List<Shard> answering = new ArrayList<>();
+      CompletableFuture<Long> pollsOfOthersWhenSilentFinished = new CompletableFuture<>();
+      poller =
+          new AdaptivePoller(
+              registry,
+              options(Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(1)),
+              (shard, failure, duration) -> {
+                if (shard.id().equals("silent")) {
+                  pollsOfOthersWhenSilentFinished.complete(
+                      answering.stream().mapToLong(s -> s.snapshot().polls()).sum());
+                }
+              });
+      poller.start();
+      for (int i = 0; i < servers.size(); i++) {
+        answering.add(add("answering-" + i, servers.get(i)));
+      }
+      add(ShardSpec.of("silent", new ShardAddress("127.0.0.1", silent.getLocalPort())));
+
+      // One poll each, however long the silent one took to give up.
+      assertThat(pollsOfOthersWhenSilentFinished.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+      // The sweep is over: the shards that answer go back to their own rhythm.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> answering.stream().allMatch(s -> s.snapshot().polls() >= 3));
+    }
+  }
+
+  @Test
   void passwordAndAclUserAuthenticate() {
     RedisServer withPassword = redis.start("requirepass", "s3cret");
     RedisServer withAcl =
