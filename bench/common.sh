@@ -44,7 +44,7 @@ trap bench_cleanup EXIT INT TERM
 bench_run() {
   local class="$1"
   shift
-  java -Xmx1g -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
     "io.redisinfo.bench.$class" --pid-file "$pid_file" "$@" &
   harness_pid=$!
   wait "$harness_pid"

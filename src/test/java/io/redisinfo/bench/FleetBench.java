@@ -126,11 +126,25 @@ public final class FleetBench {
         // first sweep and failed polls; the last start goes on to the CPU windows.
         int starts = args.integer("--starts", 1);
         List<String> startResults = new ArrayList<>();
+        // Every start, the first too, waits for the machine to settle: a thousand servers and the
+        // write load that just started would otherwise still be busy during the first start only.
+        ProcCpu.awaitQuiet(args.decimal("--quiet-cores", 0.5), 30);
         for (int start = 1; start < starts; start++) {
+          long self0 = ProcCpu.processTicks(ProcessHandle.current().pid());
+          long redis0 = ProcCpu.processTicks(fleet.pids());
           try (OperatorProcess restart =
               OperatorProcess.start(
                   javaBin, jar, work, fleet.ports(), minInterval, maxInterval, jvmOptions)) {
             double sweep = awaitFirstSweep(restart, n);
+            System.out.printf(
+                "start %d: until the sweep: %d polls; CPU operator %.2f s, redis-servers %.2f s,"
+                    + " harness %.2f s%n",
+                start,
+                restart.pollsTotal(),
+                restart.cpuTicks() / ProcCpu.TICKS_PER_SECOND,
+                (ProcCpu.processTicks(fleet.pids()) - redis0) / ProcCpu.TICKS_PER_SECOND,
+                (ProcCpu.processTicks(ProcessHandle.current().pid()) - self0)
+                    / ProcCpu.TICKS_PER_SECOND);
             String failed = failedPolls(restart.get("/metrics"));
             double afterHttp = sweep - restart.secondsToListening();
             startResults.add(String.format("%.2f s / %.2f s (%s)", sweep, afterHttp, failed));

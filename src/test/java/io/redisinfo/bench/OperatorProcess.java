@@ -97,27 +97,36 @@ final class OperatorProcess implements AutoCloseable {
     Path log = workDir.resolve("operator-" + shardPorts.size() + ".log");
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    // One writer for the whole run: a file opened and closed per line cost the harness more CPU
+    // than the operator's sweep it runs beside (a thousand advisory lines at start).
+    java.io.BufferedWriter logWriter =
+        Files.newBufferedWriter(
+            log,
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+    java.util.regex.Pattern listeningLine =
+        java.util.regex.Pattern.compile("listening on port (\\d+)");
     int port = -1;
     try {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
-        Files.writeString(
-            log,
-            line + "\n",
-            java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.APPEND);
-        java.util.regex.Matcher listening =
-            java.util.regex.Pattern.compile("listening on port (\\d+)").matcher(line);
+        logWriter.write(line);
+        logWriter.newLine();
+        java.util.regex.Matcher listening = listeningLine.matcher(line);
         if (listening.find()) {
           port = Integer.parseInt(listening.group(1));
           break;
         }
       }
+      logWriter.flush();
     } catch (IOException | RuntimeException e) {
       process.destroyForcibly();
+      logWriter.close();
       throw e;
     }
     if (port < 0) {
       process.destroyForcibly();
+      logWriter.close();
       throw new IllegalStateException("the operator exited before listening; see " + log);
     }
     long listening = System.nanoTime();
@@ -125,9 +134,13 @@ final class OperatorProcess implements AutoCloseable {
     Thread drain =
         new Thread(
             () -> {
-              try {
+              try (logWriter) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                  Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+                  logWriter.write(line);
+                  logWriter.newLine();
+                  if (!out.ready()) {
+                    logWriter.flush(); // readable while the run goes on
+                  }
                 }
               } catch (IOException ignored) {
                 // process gone
