@@ -61,6 +61,17 @@ final class CompactMap extends AbstractMap<String, Object> {
     return find(keys, size, index(), key);
   }
 
+  /**
+   * A map with this one's keys and lookup index and the given values, in the same order ({@code
+   * values.length} must be {@link #size()}): the next INFO of a shard whose keys did not change.
+   */
+  CompactMap withValues(Object[] values) {
+    if (values.length != size) {
+      throw new IllegalArgumentException(values.length + " values for " + size + " keys");
+    }
+    return new CompactMap(keys, values, size, index());
+  }
+
   /** Whether both maps use one key array (see {@link KeyLayouts}). */
   boolean sharesKeysWith(CompactMap other) {
     return keys == other.keys;

@@ -55,6 +55,11 @@ public final class Info {
     this.sectionEnds = sectionEnds;
   }
 
+  /** See {@link #sectionEnds}; null when not aligned. Not to be modified. */
+  int[] sectionEnds() {
+    return sectionEnds;
+  }
+
   public static Info empty() {
     return EMPTY;
   }

@@ -1,6 +1,7 @@
 package io.redisinfo.info;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -90,6 +91,12 @@ public final class InfoParser {
     }
     CompactMap last =
         previous != null && previous.keys() instanceof CompactMap compact ? compact : null;
+    if (last != null) {
+      Info same = parseLikePrevious(s, previous, last);
+      if (same != null) {
+        return same;
+      }
+    }
     int length = s.length;
     // Next ':' at or after the current line; kept across lines so that lines without a colon do
     // not make the search quadratic.
@@ -202,6 +209,114 @@ public final class InfoParser {
     Map<String, Map<String, Object>> typedSections =
         (Map<String, Map<String, Object>>) (Map<?, ?>) result.build(layouts);
     return new Info(typedSections, flat.build(layouts), malformed, sectionEnds);
+  }
+
+  /**
+   * The reply parsed on the assumption that it has exactly the previous reply's sections and keys
+   * in the same order, as nearly every poll of a shard has; null as soon as anything differs (a key
+   * more or less, another section, a malformed line, keys before the first header), and the caller
+   * parses the usual way. Each key is then checked against the one expected at its position, and
+   * the result shares the previous maps' keys and indexes: no name lookups, no hashing of keys, no
+   * layout search. Gives exactly what the usual way gives for such a reply (InfoParserTest).
+   */
+  private Info parseLikePrevious(byte[] s, Info previous, CompactMap last) {
+    int[] ends = previous.sectionEnds();
+    if (ends == null
+        || previous.malformedLines() != 0
+        || !((Object) previous.sections() instanceof CompactMap lastSections)
+        || lastSections.size() != ends.length
+        || ends[ends.length - 1] != last.size()) {
+      return null;
+    }
+    int sectionCount = ends.length;
+    Object[] values = new Object[last.size()];
+    int position = 0;
+    int section = -1;
+    int length = s.length;
+    int pos = 0;
+    while (pos < length) {
+      int lineEnd = indexOf(s, (byte) '\n', pos, length);
+      int start = pos;
+      int end = lineEnd;
+      pos = lineEnd + 1;
+      while (start < end && isBlank(s[start])) {
+        start++;
+      }
+      while (end > start && isBlank(s[end - 1])) {
+        end--;
+      }
+      if (start == end) {
+        continue;
+      }
+      if (s[start] == '#') {
+        int nameStart = start + 1;
+        while (nameStart < end && isBlank(s[nameStart])) {
+          nameStart++;
+        }
+        section++;
+        if (nameStart == end
+            || section == sectionCount
+            || position != (section == 0 ? 0 : ends[section - 1])
+            || !isLowerCaseOf(s, nameStart, end, lastSections.keyAt(section))) {
+          return null;
+        }
+        continue;
+      }
+      int colon = indexOf(s, (byte) ':', start, end);
+      if (section < 0 || colon == end || colon == start || position == ends[section]) {
+        return null;
+      }
+      String key = last.keyAt(position);
+      if (!isTextOf(s, start, colon, key)) {
+        return null;
+      }
+      Object value = unchanged(last, position, key, s, colon + 1, end);
+      values[position++] = value != null ? value : typedValue(s, colon + 1, end, true);
+    }
+    if (section != sectionCount - 1 || position != last.size()) {
+      return null;
+    }
+    Object[] sectionMaps = new Object[sectionCount];
+    for (int i = 0; i < sectionCount; i++) {
+      int from = i == 0 ? 0 : ends[i - 1];
+      CompactMap lastSection = (CompactMap) lastSections.valueAt(i);
+      if (lastSection.size() != ends[i] - from) {
+        return null;
+      }
+      sectionMaps[i] = lastSection.withValues(Arrays.copyOfRange(values, from, ends[i]));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> sections =
+        (Map<String, Map<String, Object>>) (Map<?, ?>) lastSections.withValues(sectionMaps);
+    return new Info(sections, last.withValues(values), 0, ends);
+  }
+
+  /** Whether s[from, to) is the ASCII text of {@code name}. */
+  private static boolean isTextOf(byte[] s, int from, int to, String name) {
+    if (name.length() != to - from) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      byte b = s[from + i];
+      if (b < 0 || name.charAt(i) != b) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether s[from, to), ASCII letters lower-cased, is the ASCII text of {@code name}. */
+  private static boolean isLowerCaseOf(byte[] s, int from, int to, String name) {
+    if (name.length() != to - from) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      byte b = s[from + i];
+      if (b < 0 || name.charAt(i) != (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static CompactMap.Builder section(CompactMap.Builder sections, String name) {

@@ -3,6 +3,7 @@ package io.redisinfo.standalone;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.redisinfo.component.ComponentParser;
@@ -39,29 +40,32 @@ final class ComponentFile {
   }
 
   List<Document> parse(String text, String defaultNamespace) {
-    List<Document> documents = new ArrayList<>();
-    String[] chunks = DOCUMENT_SEPARATOR.split(text, -1);
-    int index = 0;
+    List<Chunk> chunks = new ArrayList<>();
     int firstLine = 1; // of the chunk in the file, so errors give the file's line numbers
-    for (int c = 0; c < chunks.length; c++) {
-      String chunk = chunks[c];
+    for (String chunk : DOCUMENT_SEPARATOR.split(text, -1)) {
       int chunkLine = firstLine;
       // A chunk after the first starts on its separator's line, whose rest it holds.
       firstLine += (int) chunk.chars().filter(ch -> ch == '\n').count();
       if (chunk.lines().allMatch(line -> line.isBlank() || line.trim().startsWith("#"))) {
         continue; // empty documents (a leading '---', comments only) are not documents
       }
-      index++;
+      chunks.add(new Chunk(chunk, chunkLine));
+    }
+    List<JsonNode> whole = wholeStream(text, chunks.size());
+    List<Document> documents = new ArrayList<>(chunks.size());
+    for (int c = 0; c < chunks.size(); c++) {
+      int index = c + 1;
+      Chunk chunk = chunks.get(c);
       JsonNode node;
       try {
-        node = yaml.readTree(chunk);
+        node = whole != null ? whole.get(c) : yaml.readTree(chunk.text());
       } catch (Exception e) {
         String detail =
             e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
         String where = "";
         if (e instanceof JsonProcessingException json && json.getLocation() != null) {
           JsonLocation at = json.getLocation();
-          int line = chunkLine + at.getLineNr() - 1;
+          int line = chunk.firstLine() + at.getLineNr() - 1;
           where = " at line " + line + ", column " + at.getColumnNr();
         }
         documents.add(
@@ -74,6 +78,32 @@ final class ComponentFile {
       documents.add(new Document(index, checked(node, defaultNamespace)));
     }
     return documents;
+  }
+
+  /** A document's text and the file line it starts on. */
+  private record Chunk(String text, int firstLine) {}
+
+  /**
+   * The documents read by one parser over the whole stream, or null unless that gives exactly
+   * {@code expected} mappings (one per chunk, in order). A parser per document costs about 10 KB of
+   * buffers each, a quarter of what a thousand-component file allocated at start-up; anything
+   * unusual (a broken document, an empty or scalar one) is read chunk by chunk instead, so that
+   * every problem is reported with its own document.
+   */
+  private List<JsonNode> wholeStream(String text, int expected) {
+    List<JsonNode> nodes = new ArrayList<>(expected);
+    try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(text)) {
+      while (documents.hasNextValue()) {
+        JsonNode node = documents.nextValue();
+        if (node == null || !node.isObject() || nodes.size() == expected) {
+          return null;
+        }
+        nodes.add(node);
+      }
+    } catch (Exception e) {
+      return null;
+    }
+    return nodes.size() == expected ? nodes : null;
   }
 
   /** The parser's result, made invalid by the schema's problems too: every problem at once. */

@@ -2,6 +2,8 @@ package io.redisinfo.info;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,59 @@ class InfoParserSharingTest {
     // Keys moved: nothing is taken from another key's position.
     Info shifted = parser.parse(("extra:1\r\n" + text).getBytes(), first);
     assertThat(shifted.keys()).isEqualTo(parser.parse("extra:1\r\n" + text).keys());
+  }
+
+  @Test
+  void aReplyParsedAgainstThePreviousGivesExactlyWhatAFreshParseGives() {
+    String base = InfoFixtures.read(InfoFixtures.REDIS7_MASTER);
+    Info previous = parser.parse(bytes(base));
+    String firstKeyLine = base.substring(base.indexOf("redis_version"), base.indexOf("\r\n", 20));
+    List<String> replies =
+        List.of(
+            base,
+            base.replace("total_commands_processed:10\r\n", "total_commands_processed:41\r\n")
+                .replace("role:master", "role:slave"),
+            base.replace("\r\n", "\n"),
+            base.replace("# Server", "# SERVER"),
+            base.replace("# Server", "# Servers"),
+            base.replace("# Memory\r\n", "# Memory\r\nadded_first:1\r\n"),
+            base.replace("# Memory\r\n", "added_last:1\r\n# Memory\r\n"),
+            base.replace(firstKeyLine + "\r\n", ""),
+            base.replace(firstKeyLine, firstKeyLine.replace("redis_version", "valkey_version")),
+            base.replace("# Memory\r\n", "# Memory\r\nnot a key value line\r\n"),
+            base.replace("# Memory\r\n", "# Memory\r\nused_memory:1\r\n"),
+            base.replace("# Memory\r\n", "# Server\r\nresumed:1\r\n# Memory\r\n"),
+            base.replace("# Memory\r\n", "# Empty\r\n# Memory\r\n"),
+            base.replace("# Keyspace", "# Keyspace\r\ndb9:keys=1,expires=0,avg_ttl=0"),
+            "before_any_header:1\r\n" + base,
+            base + "trailing:1\r\n",
+            base + "# Extra\r\n",
+            base.substring(0, base.indexOf("# Memory")),
+            "");
+    for (String reply : replies) {
+      Info fresh = new InfoParser().parse(bytes(reply));
+      Info likePrevious = parser.parse(bytes(reply), previous);
+
+      assertThat(ordered(likePrevious)).as(reply).isEqualTo(ordered(fresh));
+      assertThat(likePrevious.malformedLines()).as(reply).isEqualTo(fresh.malformedLines());
+      for (String key : fresh.keys().keySet()) {
+        assertThat(likePrevious.occurrencesOf(key)).as(key).isEqualTo(fresh.occurrencesOf(key));
+      }
+    }
+    assertThat(parser.parse(bytes(base), previous).sameKeysAs(previous)).isTrue();
+  }
+
+  /** Sections and keys with their order (Map.equals ignores it). */
+  private static List<Object> ordered(Info info) {
+    List<Object> all = new ArrayList<>();
+    info.sections()
+        .forEach((name, keys) -> all.add(List.of(name, new ArrayList<>(keys.entrySet()))));
+    all.add(new ArrayList<>(info.keys().entrySet()));
+    return all;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

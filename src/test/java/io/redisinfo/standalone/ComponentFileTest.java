@@ -78,6 +78,46 @@ class ComponentFileTest {
   }
 
   @Test
+  void aValidStreamIsReadWholeWithCommentOnlyDocumentsSkippedAndEveryDocumentInItsPlace() {
+    String yaml =
+        """
+        ---
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: first}
+        spec: {endpoint: {host: 127.0.0.1, port: 7001}}
+        ---
+        # retired: the old queue
+        ---
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: second, namespace: shop}
+        spec:
+          purpose: queue
+          endpoint: {host: 127.0.0.1, port: 7002}
+        ---
+        apiVersion: redisinfo.io/v1alpha1
+        kind: RedisComponent
+        metadata: {name: third}
+        spec: {endpoint: {host: 127.0.0.1, port: 7003}, polling: {maxInterval: 9s}}
+        ---
+        """;
+    List<ComponentFile.Document> documents = reader.parse(yaml, "default");
+
+    assertThat(documents).extracting(ComponentFile.Document::index).containsExactly(1, 2, 3);
+    assertThat(documents)
+        .extracting(d -> d.component().key())
+        .containsExactly("default/first", "shop/second", "default/third");
+    assertThat(documents).allMatch(d -> d.component().valid());
+    assertThat(documents)
+        .extracting(d -> d.component().component().spec().endpoint().port())
+        .containsExactly(7001, 7002, 7003);
+    assertThat(documents.get(1).component().component().spec().purpose()).isEqualTo(Purpose.QUEUE);
+    assertThat(documents.get(2).component().component().spec().polling().max())
+        .isEqualTo(Duration.ofSeconds(9));
+  }
+
+  @Test
   void rejectsUnknownFieldsWrongKindsAndBadDurations() {
     String yaml =
         """
