@@ -136,6 +136,11 @@ public final class Info {
    * compact maps: what a reader needs of an earlier poll, held until the next one.
    */
   public Info retain(Set<String> keep) {
+    if (sectionEnds != null
+        && flat instanceof CompactMap compact
+        && (Object) sections instanceof CompactMap names) {
+      return retainAligned(keep, compact, names);
+    }
     CompactMap.Builder names = new CompactMap.Builder(sections.size());
     CompactMap.Builder kept = new CompactMap.Builder(keep.size());
     for (Map.Entry<String, Map<String, Object>> section : sections.entrySet()) {
@@ -153,6 +158,45 @@ public final class Info {
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> retained =
         (Map<String, Map<String, Object>>) (Map<?, ?>) names.build();
+    return new Info(retained, kept.build(), 0);
+  }
+
+  /**
+   * {@link #retain} for INFO as the parser builds it: one lookup per kept key in the flat map,
+   * whose position says the section, instead of one per kept key and section (this runs on every
+   * poll). Same sections, keys and order.
+   */
+  private Info retainAligned(Set<String> keep, CompactMap compact, CompactMap names) {
+    int sectionCount = names.size();
+    String[] keys = new String[keep.size()];
+    int[] positions = new int[keep.size()];
+    int found = 0;
+    for (String key : keep) {
+      int at = compact.indexOf(key);
+      if (at >= 0) {
+        keys[found] = key;
+        positions[found++] = at;
+      }
+    }
+    CompactMap.Builder retainedNames = new CompactMap.Builder(sectionCount);
+    CompactMap.Builder kept = new CompactMap.Builder(found);
+    for (int section = 0; section < sectionCount; section++) {
+      int from = section == 0 ? 0 : sectionEnds[section - 1];
+      int to = sectionEnds[section];
+      CompactMap.Builder inSection = null;
+      for (int i = 0; i < found; i++) {
+        if (positions[i] >= from && positions[i] < to) {
+          Object value = compact.valueAt(positions[i]);
+          inSection = inSection == null ? new CompactMap.Builder(found) : inSection;
+          inSection.add(keys[i], value);
+          kept.add(keys[i], value);
+        }
+      }
+      retainedNames.add(names.keyAt(section), inSection == null ? Map.of() : inSection.build());
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> retained =
+        (Map<String, Map<String, Object>>) (Map<?, ?>) retainedNames.build();
     return new Info(retained, kept.build(), 0);
   }
 

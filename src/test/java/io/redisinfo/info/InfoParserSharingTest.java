@@ -97,6 +97,35 @@ class InfoParserSharingTest {
     assertThat(parser.parse(bytes(base), previous).sameKeysAs(previous)).isTrue();
   }
 
+  @Test
+  void retainingKeysOfAParsedInfoGivesWhatRetainingThemOfAnyInfoGives() {
+    Info parsed = parser.parse(bytes(InfoFixtures.read(InfoFixtures.REDIS7_MASTER)));
+    Info copied = Info.of(parsed.sections(), 0); // plain maps: the general way
+    java.util.Set<String> keep =
+        new java.util.LinkedHashSet<>(
+            List.of(
+                "used_memory",
+                "no_such_key",
+                "role",
+                "total_commands_processed",
+                "db0",
+                "redis_version",
+                "keyspace_hits"));
+
+    Info retained = parsed.retain(keep);
+
+    assertThat(ordered(retained)).isEqualTo(ordered(copied.retain(keep)));
+    assertThat(retained.sections().keySet()).containsExactlyElementsOf(parsed.sections().keySet());
+    assertThat(retained.keys().keySet())
+        .containsExactly(
+            "redis_version",
+            "used_memory",
+            "total_commands_processed",
+            "keyspace_hits",
+            "role",
+            "db0");
+  }
+
   /** Sections and keys with their order (Map.equals ignores it). */
   private static List<Object> ordered(Info info) {
     List<Object> all = new ArrayList<>();
