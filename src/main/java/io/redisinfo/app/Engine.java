@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -40,9 +39,6 @@ import java.util.function.BooleanSupplier;
  * (files and addresses, or the Kubernetes API) and says when it is ready.
  */
 public final class Engine implements AutoCloseable {
-  /** How often the directory re-checks entries that depend on polled roles (failover). */
-  private static final Duration DIRECTORY_REFRESH = Duration.ofSeconds(1);
-
   private final PollerOptions options;
   private final ShardRegistry shards;
   private final ComponentRegistry components;
@@ -94,11 +90,7 @@ public final class Engine implements AutoCloseable {
     if (settings.directoryDir() != null) {
       new DirectoryFileWriter(settings.directoryDir(), json).attach(directory);
     }
-    timer.scheduleWithFixedDelay(
-        updater::refreshAll,
-        DIRECTORY_REFRESH.toMillis(),
-        DIRECTORY_REFRESH.toMillis(),
-        TimeUnit.MILLISECONDS);
+    pollObservers.add((shard, error, duration) -> updater.onPolled(shard));
 
     ApiServer server = ApiServer.start(settings.httpPort());
     try {

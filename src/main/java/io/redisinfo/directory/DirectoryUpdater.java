@@ -21,9 +21,9 @@ import java.util.Set;
 
 /**
  * Keeps the {@link Directory} in line with the components and their shards. It listens to both
- * registries (a component or its set of pods changed); a change of master found by polling is seen
- * by {@link #refreshAll()}, which the application calls after polls or on a short period (cheap: an
- * unchanged entry is not written and wakes no one). An invalid component has no entry.
+ * registries (a component or its set of pods changed) and to polls ({@link #onPolled}: a change of
+ * master or of reachability). An unchanged entry is not written and wakes no one. An invalid
+ * component has no entry.
  *
  * <p>{@link #refreshAll()} rebuilds only the entries whose inputs changed since they were built:
  * the component as registered and, for a selector component, the id, spec, role and reachability of
@@ -38,6 +38,14 @@ public final class DirectoryUpdater implements ComponentListener, ShardListener 
 
   /** The inputs each entry was last built from (guarded by this). */
   private final Map<String, Inputs> built = new HashMap<>();
+
+  /**
+   * Role and reachability of each shard when its component's entry was last refreshed for a poll: a
+   * poll that changes neither (nearly all) costs one lookup, on the poll's own thread.
+   */
+  private final Map<String, PolledState> polled = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record PolledState(String role, boolean reachable) {}
 
   /** Entries built so far (guarded by this); shows that an unchanged entry is not rebuilt. */
   private long entriesBuilt;
@@ -189,7 +197,29 @@ public final class DirectoryUpdater implements ComponentListener, ShardListener 
 
   @Override
   public void onRemoved(Shard shard) {
+    polled.remove(shard.id());
     refreshComponentOf(shard.spec());
+  }
+
+  /**
+   * After each poll of a shard: a new master (failover) or a shard that stopped or started
+   * answering changes its component's entry at once. Replaces a rescan of every component each
+   * second, which cost an idle operator a wake-up per second (docs/BENCHMARKS.md).
+   */
+  public void onPolled(Shard shard) {
+    String component = shard.spec().component();
+    if (component == null) {
+      return;
+    }
+    ShardSnapshot snapshot = shard.snapshot();
+    PolledState last = polled.get(shard.id());
+    if (last != null
+        && last.reachable() == snapshot.reachable()
+        && Objects.equals(last.role(), snapshot.role())) {
+      return;
+    }
+    polled.put(shard.id(), new PolledState(snapshot.role(), snapshot.reachable()));
+    refresh(component);
   }
 
   private void refreshComponentOf(ShardSpec spec) {

@@ -142,6 +142,51 @@ class DirectoryUpdaterTest {
   }
 
   @Test
+  void aPollThatChangesAShardsRoleOrReachabilityChangesItsEntryAtOnceAndOthersChangeNothing()
+      throws Exception {
+    components.put(
+        "files",
+        parse(
+            """
+            apiVersion: redisinfo.io/v1alpha1
+            kind: RedisComponent
+            metadata: {name: sessions, namespace: shop}
+            spec: {selector: {matchLabels: {app: redis}}}
+            """));
+    updater.attach();
+    for (int i = 0; i < 2; i++) {
+      shards.put(
+          "k8s-" + i,
+          new ShardSpec(
+              "shop/redis-" + i,
+              new ShardAddress("10.0.0." + (i + 1), 6379),
+              "shop/sessions",
+              "shop/redis-" + i,
+              null,
+              false,
+              null));
+    }
+    publish("shop/redis-0", "master", true);
+    publish("shop/redis-1", "slave", true);
+    updater.onPolled(shards.get("shop/redis-0").orElseThrow());
+    updater.onPolled(shards.get("shop/redis-1").orElseThrow());
+    assertThat(directory.get("shop/sessions").orElseThrow().host()).isEqualTo("10.0.0.1");
+    long built = updater.entriesBuilt();
+
+    // Polls that change nothing rebuild nothing.
+    updater.onPolled(shards.get("shop/redis-0").orElseThrow());
+    updater.onPolled(shards.get("shop/redis-1").orElseThrow());
+    assertThat(updater.entriesBuilt()).isEqualTo(built);
+
+    // Failover: the poll that sees the new master moves the entry, with no rescan.
+    publish("shop/redis-0", "slave", true);
+    publish("shop/redis-1", "master", true);
+    updater.onPolled(shards.get("shop/redis-1").orElseThrow());
+    assertThat(directory.get("shop/sessions").orElseThrow().host()).isEqualTo("10.0.0.2");
+    assertThat(updater.entriesBuilt()).isGreaterThan(built);
+  }
+
+  @Test
   void refreshAllRebuildsOnlyEntriesWhoseInputsChanged() throws Exception {
     for (String name : new String[] {"a", "b", "c"}) {
       components.put(
