@@ -236,7 +236,7 @@ class DeployManifestsTest {
             .findFirst()
             .orElseThrow()
             .getValue();
-    assertThat(options).contains("-Xmx128m", "-Xms16m", "-XX:+UseSerialGC");
+    assertThat(options).contains("-Xmx128m", "-Xms48m", "-XX:+UseSerialGC");
     assertThat(container.getResources().getLimits().get("memory"))
         .as("room beside a 128 MiB heap")
         .isEqualTo(new io.fabric8.kubernetes.api.model.Quantity("512Mi"));
