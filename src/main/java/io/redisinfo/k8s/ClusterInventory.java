@@ -186,6 +186,20 @@ public final class ClusterInventory implements AutoCloseable, PollObserver {
   }
 
   /**
+   * A component as registered and the problem found with it (or null), both from the same resync.
+   * Read apart, a status could pair the registry's entry of one resync with the problems of the
+   * next: a component whose Secret was just fixed was then, for a moment, still the invalid entry
+   * that stood for the missing key, with no problem to say why, and was reported as InvalidSpec.
+   *
+   * @param parsed null when the component is not registered (yet)
+   */
+  record Observed(ParsedComponent parsed, ComponentProblem problem) {}
+
+  synchronized Observed observe(String componentKey) {
+    return new Observed(components.get(componentKey).orElse(null), problems.get(componentKey));
+  }
+
+  /**
    * Whether the registries reflect this generation of the component (or a newer one): a status
    * computed before would report a state the component is not in.
    */

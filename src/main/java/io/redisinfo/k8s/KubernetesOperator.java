@@ -136,7 +136,6 @@ public final class KubernetesOperator implements AutoCloseable {
       RedisComponentReconciler reconciler =
           new RedisComponentReconciler(
               inventory,
-              engine.components(),
               engine.shards(),
               new StatusPolicy(settings.statusInterval(), clock),
               new StatusWriter(client, mapper, statusMetrics),

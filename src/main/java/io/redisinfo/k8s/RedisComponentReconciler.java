@@ -12,7 +12,6 @@ import io.redisinfo.advice.Advisory;
 import io.redisinfo.advice.AdvisoryTracker;
 import io.redisinfo.advice.HealthyCondition;
 import io.redisinfo.component.ComponentListener;
-import io.redisinfo.component.ComponentRegistry;
 import io.redisinfo.component.ParsedComponent;
 import io.redisinfo.component.SecretRef;
 import io.redisinfo.component.status.ComponentCondition;
@@ -59,7 +58,6 @@ public final class RedisComponentReconciler
   public static final String DIRECTORY_PUBLISHED = "DirectoryPublished";
 
   private final ClusterInventory inventory;
-  private final ComponentRegistry components;
   private final ShardRegistry shards;
   private final ComponentStatusAggregator aggregator;
   private final StatusPolicy policy;
@@ -78,7 +76,6 @@ public final class RedisComponentReconciler
 
   RedisComponentReconciler(
       ClusterInventory inventory,
-      ComponentRegistry components,
       ShardRegistry shards,
       StatusPolicy policy,
       StatusWriter writer,
@@ -93,7 +90,6 @@ public final class RedisComponentReconciler
       Clock clock,
       Duration resync) {
     this.inventory = inventory;
-    this.components = components;
     this.shards = shards;
     this.aggregator = new ComponentStatusAggregator(clock);
     this.policy = policy;
@@ -232,14 +228,16 @@ public final class RedisComponentReconciler
     String namespace = resource.getMetadata().getNamespace();
     long generation =
         resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
-    ParsedComponent parsed = components.get(key).orElseGet(() -> inventory.parse(resource));
+    ClusterInventory.Observed observed = inventory.observe(key);
+    ParsedComponent parsed =
+        observed.parsed() != null ? observed.parsed() : inventory.parse(resource);
     List<ComponentCondition> previous = policy.lastConditions(key);
     if (previous == null) {
       previous = StatusMapping.conditionsOf(resource.getStatus());
     }
     ComponentStatus status = aggregator.aggregate(parsed, generation, shards.all(), previous);
     List<ComponentCondition> extra = new java.util.ArrayList<>();
-    ComponentProblem problem = inventory.problem(key).orElse(null);
+    ComponentProblem problem = observed.problem();
     if (problem != null) {
       extra.add(
           new ComponentCondition(
