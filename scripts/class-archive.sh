@@ -60,6 +60,9 @@ spec:
 YAML
 
 rm -f "$archive"
+# The log exists before java does: the loop below reads it at once, and a sed that cannot read it
+# fails the script (set -e, pipefail) when the background start is slow.
+: > "$work/out.log"
 java ${jvm_options[@]+"${jvm_options[@]}"} -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -jar "$jar" standalone --http-port 0 --components "$work/components.yaml" \
   --min-interval 100ms --max-interval 200ms "${addresses[@]}" > "$work/out.log" 2>&1 &
@@ -67,7 +70,7 @@ java_pid=$!
 
 http_port=""
 for _ in $(seq 200); do
-  http_port="$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$work/out.log" | head -1)"
+  http_port="$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$work/out.log" | head -1 || true)"
   [ -n "$http_port" ] && break
   kill -0 "$java_pid" 2>/dev/null || break
   sleep 0.05
