@@ -116,24 +116,15 @@ public final class InfoParser {
     int pos = 0;
     while (pos < length) {
       int lineEnd = indexOf(s, (byte) '\n', pos, length);
-      int start = pos;
-      int end = lineEnd;
+      int start = skipBlanks(s, pos, lineEnd);
+      int end = trimBlanks(s, start, lineEnd);
       pos = lineEnd + 1;
-      while (start < end && isBlank(s[start])) {
-        start++;
-      }
-      while (end > start && isBlank(s[end - 1])) {
-        end--;
-      }
       if (start == end) {
         continue;
       }
 
       if (s[start] == '#') {
-        int nameStart = start + 1;
-        while (nameStart < end && isBlank(s[nameStart])) {
-          nameStart++;
-        }
+        int nameStart = skipBlanks(s, start + 1, end);
         if (nameStart == end) {
           malformed++;
           continue;
@@ -236,23 +227,14 @@ public final class InfoParser {
     int pos = 0;
     while (pos < length) {
       int lineEnd = indexOf(s, (byte) '\n', pos, length);
-      int start = pos;
-      int end = lineEnd;
+      int start = skipBlanks(s, pos, lineEnd);
+      int end = trimBlanks(s, start, lineEnd);
       pos = lineEnd + 1;
-      while (start < end && isBlank(s[start])) {
-        start++;
-      }
-      while (end > start && isBlank(s[end - 1])) {
-        end--;
-      }
       if (start == end) {
         continue;
       }
       if (s[start] == '#') {
-        int nameStart = start + 1;
-        while (nameStart < end && isBlank(s[nameStart])) {
-          nameStart++;
-        }
+        int nameStart = skipBlanks(s, start + 1, end);
         section++;
         if (nameStart == end
             || section == sectionCount
@@ -340,6 +322,22 @@ public final class InfoParser {
     } while (keys.containsKey(candidate));
     repeats.put(counter, n);
     return candidate;
+  }
+
+  /** The first index in s[from, to) that is not blank, or {@code to}. */
+  private static int skipBlanks(byte[] s, int from, int to) {
+    while (from < to && isBlank(s[from])) {
+      from++;
+    }
+    return from;
+  }
+
+  /** The end of s[from, to) without its trailing blanks. */
+  private static int trimBlanks(byte[] s, int from, int to) {
+    while (to > from && isBlank(s[to - 1])) {
+      to--;
+    }
+    return to;
   }
 
   private static boolean isBlank(byte c) {

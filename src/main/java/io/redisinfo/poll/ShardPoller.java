@@ -410,14 +410,17 @@ final class ShardPoller {
 
     @Override
     public void run() {
-      synchronized (ShardPoller.this) {
-        if (scheduledPoll == this && !closed && yieldsToFirstPolls(System.nanoTime())) {
-          // Ask again a tick later, on the same thread (this connection's event loop or the
-          // scheduler); schedule() retires this task and counts its successor.
-          schedule(
-              Duration.ofNanos(Math.max(MIN_YIELD_NANOS, tick(range()).toNanos())),
-              ThreadExecutorMap.currentExecutor());
-          return;
+      // One volatile read on every poll once the sweep is over; the lock only while it lasts.
+      if (context.startupSweep().firstPollsDue()) {
+        synchronized (ShardPoller.this) {
+          if (scheduledPoll == this && !closed && yieldsToFirstPolls(System.nanoTime())) {
+            // Ask again a tick later, on the same thread (this connection's event loop or the
+            // scheduler); schedule() retires this task and counts its successor.
+            schedule(
+                Duration.ofNanos(Math.max(MIN_YIELD_NANOS, tick(range()).toNanos())),
+                ThreadExecutorMap.currentExecutor());
+            return;
+          }
         }
       }
       started();
