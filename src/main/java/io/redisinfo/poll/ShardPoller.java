@@ -34,7 +34,7 @@ final class ShardPoller {
   private static final long MIN_YIELD_NANOS = 10_000_000L;
 
   /** The longest tick polls are aligned to (see {@link #onTick}). */
-  private static final long MAX_TICK_NANOS = 250_000_000L;
+  private static final long MAX_TICK_NANOS = 500_000_000L;
 
   private final Shard shard;
   private final PollerContext context;
@@ -319,12 +319,14 @@ final class ShardPoller {
   }
 
   /**
-   * The delay moved to the nearest tick of a clock shared by every shard (half the shortest
-   * interval, at most 250 ms): polls due within one tick then run one after the other on their
-   * event loop, which wakes once for them and finds its caches warm, instead of once per poll. At a
-   * few dozen polls a second each lone poll cost about three times what it costs in a row
-   * (docs/BENCHMARKS.md). Intervals, from one poll's start to the next, become multiples of the
-   * tick; their mean does not change.
+   * The delay moved to the nearest tick of a clock shared by every shard (the shortest interval, at
+   * most 500 ms): polls due within one tick then run one after the other on their event loop, which
+   * wakes once for them and finds its caches warm, instead of once per poll. At a few dozen polls a
+   * second each lone poll cost about three times what it costs in a row, and a tick of the whole
+   * shortest interval instead of half of it cut the event loops' CPU per poll by a quarter at 50
+   * shards (docs/BENCHMARKS.md). Intervals, from one poll's start to the next, become multiples of
+   * the tick and their mean does not change; a positive delay waits at least until the next tick,
+   * however large the jitter.
    */
   static Duration onTick(Duration delay, PollingRange range, long startNanos, long nowNanos) {
     long tick = tick(range).toNanos();
@@ -337,6 +339,9 @@ final class ShardPoller {
     long from = nowNanos - startNanos < delay.toNanos() / 2 ? startNanos : nowNanos;
     long due = from + delay.toNanos();
     long rounded = Math.floorDiv(due + tick / 2, tick) * tick;
+    if (delay.toNanos() > 0) {
+      rounded = Math.max(rounded, Math.floorDiv(from, tick) * tick + tick);
+    }
     return Duration.ofNanos(Math.max(0, rounded - nowNanos));
   }
 
@@ -351,15 +356,15 @@ final class ShardPoller {
     }
   }
 
+  /** The clock polls are aligned to: the shortest interval, at most 500 ms. */
+  private static Duration tick(PollingRange range) {
+    return Duration.ofNanos(Math.min(MAX_TICK_NANOS, range.min().toNanos()));
+  }
+
   /**
    * A server's error reply leaves the connection usable; anything else (timeout, lost connection,
    * garbage) may leave a half-read reply or a dead socket behind, so the next poll reconnects.
    */
-  /** The clock polls are aligned to: half the shortest interval, at most 250 ms. */
-  private static Duration tick(PollingRange range) {
-    return Duration.ofNanos(Math.min(MAX_TICK_NANOS, range.min().toNanos() / 2));
-  }
-
   private static boolean dropsConnection(Throwable cause) {
     return !(cause instanceof RedisCommandExecutionException);
   }

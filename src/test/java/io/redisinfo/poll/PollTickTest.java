@@ -14,18 +14,18 @@ class PollTickTest {
   @Test
   void delaysMoveToTheNearestTickOfOneSharedClock() {
     long ms = 1_000_000L;
-    // Ticks of 250 ms (half the 1 s minimum, at most 250 ms) on the nanoTime clock.
-    assertThat(ShardPoller.onTick(Duration.ofMillis(1100), DEFAULT, 10 * ms, 10 * ms))
-        .isEqualTo(Duration.ofMillis(990)); // due at 1110 ms -> 1000 ms
+    // Ticks of 500 ms (the 1 s minimum, at most 500 ms) on the nanoTime clock.
     assertThat(ShardPoller.onTick(Duration.ofMillis(1200), DEFAULT, 10 * ms, 10 * ms))
-        .isEqualTo(Duration.ofMillis(1240)); // due at 1210 ms -> 1250 ms
+        .isEqualTo(Duration.ofMillis(990)); // due at 1210 ms -> 1000 ms
+    assertThat(ShardPoller.onTick(Duration.ofMillis(1300), DEFAULT, 10 * ms, 10 * ms))
+        .isEqualTo(Duration.ofMillis(1490)); // due at 1310 ms -> 1500 ms
     // Two shards polled at different moments, due within one tick: one start.
     long a =
         1000 * ms
             + ShardPoller.onTick(Duration.ofMillis(500), DEFAULT, 1000 * ms, 1000 * ms).toNanos();
     long b =
         1080 * ms
-            + ShardPoller.onTick(Duration.ofMillis(480), DEFAULT, 1080 * ms, 1080 * ms).toNanos();
+            + ShardPoller.onTick(Duration.ofMillis(600), DEFAULT, 1080 * ms, 1080 * ms).toNanos();
     assertThat(a).isEqualTo(b).isEqualTo(1500 * ms);
   }
 
@@ -47,5 +47,8 @@ class PollTickTest {
     assertThat(ShardPoller.onTick(Duration.ofMillis(52), fast, 0, 0))
         .isEqualTo(Duration.ofMillis(50));
     assertThat(ShardPoller.onTick(Duration.ZERO, fast, 7 * ms, 7 * ms)).isEqualTo(Duration.ZERO);
+    // A delay jittered far below the tick still waits for the next one.
+    assertThat(ShardPoller.onTick(Duration.ofMillis(10), fast, 100 * ms, 100 * ms))
+        .isEqualTo(Duration.ofMillis(50));
   }
 }
