@@ -57,23 +57,11 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
             new IntervalPolicy(options, random),
             Objects.requireNonNull(observer),
             new AtomicInteger(),
-            new StartupSweep());
+            new StartupSweep(),
+            new InfoDeadlines(scheduler, options.timeout().toNanos(), pollers::values));
     // Warm the connect path on the scheduler thread now, while the caller is still loading
     // shards, so that the first polls (queued behind it on this thread) find it warm.
     scheduler.execute(context.connector()::warmUp);
-    // The INFO deadline: one check of every shard's poll a quarter of the timeout apart instead of
-    // a timer per command (2000 polls/s at 1000 busy shards), so a poll without an answer fails
-    // between 1 and 1.25 timeouts after it was sent.
-    long limit = options.timeout().toNanos();
-    long period = Math.max(limit / 4, TimeUnit.MILLISECONDS.toNanos(10));
-    scheduler.scheduleWithFixedDelay(
-        () -> {
-          long now = System.nanoTime();
-          pollers.values().forEach(p -> p.expireIfStuck(now, limit));
-        },
-        period,
-        period,
-        TimeUnit.NANOSECONDS);
   }
 
   /** Starts polling every shard in the registry now and every shard added later. */

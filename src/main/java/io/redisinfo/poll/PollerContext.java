@@ -19,4 +19,5 @@ record PollerContext(
     IntervalPolicy policy,
     PollObserver observer,
     AtomicInteger scheduledPolls,
-    StartupSweep startupSweep) {}
+    StartupSweep startupSweep,
+    InfoDeadlines deadlines) {}

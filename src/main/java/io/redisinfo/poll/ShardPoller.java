@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * publishes each result as a snapshot and schedules the next poll. State is guarded by this
  * object's lock; Redis I/O runs on Lettuce's event loops, never under the lock.
  */
-final class ShardPoller {
+final class ShardPoller implements InfoDeadlines.Watched {
   private static final Logger LOG = LoggerFactory.getLogger(ShardPoller.class);
 
   /** ops/s is measured over at least this long, whatever the poll interval. */
@@ -123,15 +123,20 @@ final class ShardPoller {
         infoSinceNanos = start;
       }
     }
+    if (open != null) {
+      context.deadlines().sent(start);
+    }
     CompletableFuture<byte[]> chain =
         open != null
             ? info(open)
             : connect()
                 .thenCompose(
                     c -> {
+                      long sent = System.nanoTime();
                       synchronized (this) {
-                        infoSinceNanos = System.nanoTime();
+                        infoSinceNanos = sent;
                       }
+                      context.deadlines().sent(sent);
                       return info(c);
                     });
     synchronized (this) {
@@ -144,22 +149,26 @@ final class ShardPoller {
   }
 
   /**
-   * The INFO timeout, checked by one periodic task for every shard instead of a timer per command:
-   * fails the poll whose INFO has run longer than {@code limitNanos} since it was sent (a connect
-   * waiting its turn is bounded by its own timeouts). The failed poll drops the connection, which
-   * cancels the command still waiting in it.
+   * The INFO timeout ({@link InfoDeadlines}): fails the poll whose INFO has run longer than {@code
+   * limitNanos} since it was sent (a connect waiting its turn is bounded by its own timeouts). The
+   * failed poll drops the connection, which cancels the command still waiting in it.
    */
-  void expireIfStuck(long nowNanos, long limitNanos) {
+  @Override
+  public long expireIfStuck(long nowNanos, long limitNanos) {
     CompletableFuture<byte[]> stuck;
     synchronized (this) {
-      if (pollChain == null || infoSinceNanos == 0 || nowNanos - infoSinceNanos <= limitNanos) {
-        return;
+      if (infoSinceNanos == 0) {
+        return 0;
+      }
+      if (pollChain == null || nowNanos - infoSinceNanos <= limitNanos) {
+        return infoSinceNanos; // (no chain yet: sent a moment ago, see pollNow)
       }
       stuck = pollChain;
     }
     stuck.completeExceptionally(
         new TimeoutException(
             "INFO did not complete within " + Duration.ofNanos(limitNanos).toMillis() + " ms"));
+    return 0;
   }
 
   /**
