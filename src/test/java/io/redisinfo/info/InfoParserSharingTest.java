@@ -74,6 +74,9 @@ class InfoParserSharingTest {
             base.replace("# Memory\r\n", "added_last:1\r\n# Memory\r\n"),
             base.replace(firstKeyLine + "\r\n", ""),
             base.replace(firstKeyLine, firstKeyLine.replace("redis_version", "valkey_version")),
+            // Same length, same position: only the bytes tell them apart.
+            base.replace(firstKeyLine, firstKeyLine.replace("redis_version", "redis_versiom")),
+            base.replace("used_memory:", "used_Memory:"),
             base.replace("# Memory\r\n", "# Memory\r\nnot a key value line\r\n"),
             base.replace("# Memory\r\n", "# Memory\r\nused_memory:1\r\n"),
             base.replace("# Memory\r\n", "# Server\r\nresumed:1\r\n# Memory\r\n"),
