@@ -29,6 +29,15 @@ final class OperatorProcess implements AutoCloseable {
   private final int port;
   private final long startedNanos;
   private final long listeningNanos;
+
+  /**
+   * When the operator's log said every shard had its first poll (FirstSweep), as the harness read
+   * it; 0 until then. Read off the log the harness drains anyway, so that waiting for the sweep
+   * asks nothing of the operator while it sweeps (HTTP requests every few milliseconds cost the
+   * harness's own cold HTTP client half a second of CPU in a first start).
+   */
+  private final java.util.concurrent.atomic.AtomicLong sweptNanos;
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .proxy(HttpClient.Builder.NO_PROXY)
@@ -38,12 +47,18 @@ final class OperatorProcess implements AutoCloseable {
   private final Path javaBin;
 
   private OperatorProcess(
-      Process process, Path javaBin, int port, long startedNanos, long listeningNanos) {
+      Process process,
+      Path javaBin,
+      int port,
+      long startedNanos,
+      long listeningNanos,
+      java.util.concurrent.atomic.AtomicLong sweptNanos) {
     this.process = process;
     this.javaBin = javaBin;
     this.port = port;
     this.startedNanos = startedNanos;
     this.listeningNanos = listeningNanos;
+    this.sweptNanos = sweptNanos;
   }
 
   /**
@@ -130,12 +145,16 @@ final class OperatorProcess implements AutoCloseable {
       throw new IllegalStateException("the operator exited before listening; see " + log);
     }
     long listening = System.nanoTime();
+    java.util.concurrent.atomic.AtomicLong swept = new java.util.concurrent.atomic.AtomicLong();
     // Keep draining its output into the log so it never blocks on a full pipe.
     Thread drain =
         new Thread(
             () -> {
               try (logWriter) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  if (swept.get() == 0 && line.contains(FIRST_SWEEP_LINE)) {
+                    swept.set(System.nanoTime());
+                  }
                   logWriter.write(line);
                   logWriter.newLine();
                   if (!out.ready()) {
@@ -149,7 +168,7 @@ final class OperatorProcess implements AutoCloseable {
             "operator-output");
     drain.setDaemon(true);
     drain.start();
-    return new OperatorProcess(process, javaBin, port, started, listening);
+    return new OperatorProcess(process, javaBin, port, started, listening, swept);
   }
 
   /** The harness's own java: the default operator JVM. */
@@ -180,6 +199,14 @@ final class OperatorProcess implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** What FirstSweep logs once every shard has had its first poll. */
+  private static final String FIRST_SWEEP_LINE = "first poll of all ";
+
+  /** When the harness read the operator's first-sweep line, or 0 before. */
+  long sweptNanos() {
+    return sweptNanos.get();
   }
 
   long startedNanos() {
@@ -235,17 +262,6 @@ final class OperatorProcess implements AutoCloseable {
     String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     jcmd.waitFor(60, TimeUnit.SECONDS);
     return output;
-  }
-
-  /** {@code /readyz} answers 200: every shard known at start has been polled once. */
-  boolean ready() throws IOException, InterruptedException {
-    return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                    .timeout(Duration.ofSeconds(30))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding())
-            .statusCode()
-        == 200;
   }
 
   /** Resident set size now and its peak so far (VmRSS, VmHWM), in MiB. */
