@@ -123,6 +123,8 @@ public final class Engine implements AutoCloseable {
   /** Builds and starts the engine: polling begins and the HTTP API listens. */
   public static Engine start(Settings settings) {
     Engine engine = new Engine(settings);
+    // A mode registers what it knows after this and then calls allShardsKnown().
+    engine.poller.expectShardsAtStart();
     engine.poller.start();
     return engine;
   }
@@ -182,6 +184,7 @@ public final class Engine implements AutoCloseable {
    * {@link #firstSweepDone()}) is counted from here on.
    */
   public void allShardsKnown() {
+    poller.allShardsKnown();
     firstSweep.arm();
   }
 

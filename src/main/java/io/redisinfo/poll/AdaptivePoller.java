@@ -64,6 +64,20 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
     scheduler.execute(context.connector()::warmUp);
   }
 
+  /**
+   * Before {@link #start}: the caller registers the shards it knows at start one by one after
+   * polling began, and says when it is done ({@link #allShardsKnown}); until then the start-up
+   * sweep (first polls before second polls) cannot end early.
+   */
+  public void expectShardsAtStart() {
+    context.startupSweep().hold();
+  }
+
+  /** Every shard known at start is registered (see {@link #expectShardsAtStart}). */
+  public void allShardsKnown() {
+    context.startupSweep().release();
+  }
+
   /** Starts polling every shard in the registry now and every shard added later. */
   public void start() {
     registry.addListener(this);

@@ -185,6 +185,47 @@ class AdaptivePollerTest {
   }
 
   @Test
+  void theSweepLastsUntilEveryShardKnownAtStartIsRegisteredAndPolledOnce() throws Exception {
+    // The answering shards have had their first poll before the silent one is even registered,
+    // as when a mode registers a thousand shards one by one: without the hold the sweep would end
+    // then and they would be asked about ten times while the silent one waits for its timeout.
+    try (ServerSocket silent = new ServerSocket(0)) {
+      List<RedisServer> servers = List.of(redis.start(), redis.start());
+      List<Shard> answering = new ArrayList<>();
+      CompletableFuture<Long> pollsOfOthersWhenSilentFinished = new CompletableFuture<>();
+      poller =
+          new AdaptivePoller(
+              registry,
+              options(Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(1)),
+              (shard, failure, duration) -> {
+                if (shard.id().equals("silent")) {
+                  pollsOfOthersWhenSilentFinished.complete(
+                      answering.stream().mapToLong(s -> s.snapshot().polls()).sum());
+                }
+              });
+      poller.expectShardsAtStart();
+      poller.start();
+      for (int i = 0; i < servers.size(); i++) {
+        answering.add(add("answering-" + i, servers.get(i)));
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> answering.stream().allMatch(s -> s.snapshot().polls() >= 1));
+      long pollsOfOthersWhenSilentAdded =
+          answering.stream().mapToLong(s -> s.snapshot().polls()).sum();
+      add(ShardSpec.of("silent", new ShardAddress("127.0.0.1", silent.getLocalPort())));
+      poller.allShardsKnown();
+
+      // At most the polls already under way when it was added (about 20 without the hold).
+      assertThat(pollsOfOthersWhenSilentFinished.get(10, TimeUnit.SECONDS))
+          .isLessThanOrEqualTo(pollsOfOthersWhenSilentAdded + answering.size());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> answering.stream().allMatch(s -> s.snapshot().polls() >= 3));
+    }
+  }
+
+  @Test
   void passwordAndAclUserAuthenticate() {
     RedisServer withPassword = redis.start("requirepass", "s3cret");
     RedisServer withAcl =
