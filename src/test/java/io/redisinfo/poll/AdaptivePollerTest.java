@@ -156,23 +156,9 @@ class AdaptivePollerTest {
     // A port that accepts and never answers: its first poll ends only with the timeout (1 s),
     // while the others' interval (100 ms) would have them asked about ten times meanwhile.
     try (ServerSocket silent = new ServerSocket(0)) {
-      List<RedisServer> servers = List.of(redis.start(), redis.start());
-      List<Shard> answering = new ArrayList<>();
-      CompletableFuture<Long> pollsOfOthersWhenSilentFinished = new CompletableFuture<>();
-      poller =
-          new AdaptivePoller(
-              registry,
-              options(Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(1)),
-              (shard, failure, duration) -> {
-                if (shard.id().equals("silent")) {
-                  pollsOfOthersWhenSilentFinished.complete(
-                      answering.stream().mapToLong(s -> s.snapshot().polls()).sum());
-                }
-              });
-      poller.start();
-      for (int i = 0; i < servers.size(); i++) {
-        answering.add(add("answering-" + i, servers.get(i)));
-      }
+      SilentSweep sweep = startWithTwoAnswering(false);
+      List<Shard> answering = sweep.answering();
+      CompletableFuture<Long> pollsOfOthersWhenSilentFinished = sweep.othersWhenSilentFinished();
       add(ShardSpec.of("silent", new ShardAddress("127.0.0.1", silent.getLocalPort())));
 
       // One poll each, however long the silent one took to give up.
@@ -190,24 +176,9 @@ class AdaptivePollerTest {
     // as when a mode registers a thousand shards one by one: without the hold the sweep would end
     // then and they would be asked about ten times while the silent one waits for its timeout.
     try (ServerSocket silent = new ServerSocket(0)) {
-      List<RedisServer> servers = List.of(redis.start(), redis.start());
-      List<Shard> answering = new ArrayList<>();
-      CompletableFuture<Long> pollsOfOthersWhenSilentFinished = new CompletableFuture<>();
-      poller =
-          new AdaptivePoller(
-              registry,
-              options(Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(1)),
-              (shard, failure, duration) -> {
-                if (shard.id().equals("silent")) {
-                  pollsOfOthersWhenSilentFinished.complete(
-                      answering.stream().mapToLong(s -> s.snapshot().polls()).sum());
-                }
-              });
-      poller.expectShardsAtStart();
-      poller.start();
-      for (int i = 0; i < servers.size(); i++) {
-        answering.add(add("answering-" + i, servers.get(i)));
-      }
+      SilentSweep sweep = startWithTwoAnswering(true);
+      List<Shard> answering = sweep.answering();
+      CompletableFuture<Long> pollsOfOthersWhenSilentFinished = sweep.othersWhenSilentFinished();
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> answering.stream().allMatch(s -> s.snapshot().polls() >= 1));
@@ -223,6 +194,37 @@ class AdaptivePollerTest {
           .atMost(Duration.ofSeconds(10))
           .until(() -> answering.stream().allMatch(s -> s.snapshot().polls() >= 3));
     }
+  }
+
+  /** Two answering shards and what their polls were when the shard "silent" had its first. */
+  private record SilentSweep(
+      List<Shard> answering, CompletableFuture<Long> othersWhenSilentFinished) {}
+
+  /**
+   * Starts a poller (100 ms interval, 1 s timeout; {@code hold}: expecting more shards at start)
+   * with two answering shards; the test adds "silent".
+   */
+  private SilentSweep startWithTwoAnswering(boolean hold) {
+    List<RedisServer> servers = List.of(redis.start(), redis.start());
+    List<Shard> answering = new ArrayList<>();
+    CompletableFuture<Long> result = new CompletableFuture<>();
+    poller =
+        new AdaptivePoller(
+            registry,
+            options(Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(1)),
+            (shard, failure, duration) -> {
+              if (shard.id().equals("silent")) {
+                result.complete(answering.stream().mapToLong(s -> s.snapshot().polls()).sum());
+              }
+            });
+    if (hold) {
+      poller.expectShardsAtStart();
+    }
+    poller.start();
+    for (int i = 0; i < servers.size(); i++) {
+      answering.add(add("answering-" + i, servers.get(i)));
+    }
+    return new SilentSweep(answering, result);
   }
 
   @Test
