@@ -1,6 +1,7 @@
 package io.redisinfo.poll;
 
 import java.util.Collection;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,10 +50,6 @@ final class InfoDeadlines {
     this.watched = watched;
   }
 
-  long limitNanos() {
-    return limitNanos;
-  }
-
   /**
    * An INFO was sent at {@code sentNanos} (call after recording it where {@link
    * Watched#expireIfStuck} sees it): a check is asked for unless one is pending, which covers it.
@@ -69,7 +66,7 @@ final class InfoDeadlines {
   private void schedule(long dueNanos) {
     try {
       scheduler.schedule(this::check, dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException closed) {
+    } catch (RejectedExecutionException closed) {
       pendingAt.set(NONE); // the poller is closing
     }
   }

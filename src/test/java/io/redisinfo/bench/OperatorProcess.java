@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The real standalone jar in its own JVM, so its CPU and heap are its own: components from a
@@ -36,7 +37,7 @@ final class OperatorProcess implements AutoCloseable {
    * asks nothing of the operator while it sweeps (HTTP requests every few milliseconds cost the
    * harness's own cold HTTP client half a second of CPU in a first start).
    */
-  private final java.util.concurrent.atomic.AtomicLong sweptNanos;
+  private final AtomicLong sweptNanos;
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -52,7 +53,7 @@ final class OperatorProcess implements AutoCloseable {
       int port,
       long startedNanos,
       long listeningNanos,
-      java.util.concurrent.atomic.AtomicLong sweptNanos) {
+      AtomicLong sweptNanos) {
     this.process = process;
     this.javaBin = javaBin;
     this.port = port;
@@ -145,7 +146,7 @@ final class OperatorProcess implements AutoCloseable {
       throw new IllegalStateException("the operator exited before listening; see " + log);
     }
     long listening = System.nanoTime();
-    java.util.concurrent.atomic.AtomicLong swept = new java.util.concurrent.atomic.AtomicLong();
+    AtomicLong swept = new AtomicLong();
     // Keep draining its output into the log so it never blocks on a full pipe.
     Thread drain =
         new Thread(

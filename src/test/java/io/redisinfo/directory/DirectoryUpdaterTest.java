@@ -38,6 +38,19 @@ class DirectoryUpdaterTest {
     return parser.parse(new YAMLMapper().readTree(yaml), "default");
   }
 
+  /** shop/sessions, whose shards are the pods labelled app=redis. */
+  private void putSessionsSelectingAppRedis() throws Exception {
+    components.put(
+        "files",
+        parse(
+            """
+            apiVersion: redisinfo.io/v1alpha1
+            kind: RedisComponent
+            metadata: {name: sessions, namespace: shop}
+            spec: {selector: {matchLabels: {app: redis}}}
+            """));
+  }
+
   @Test
   void followsComponentsAndIgnoresInvalidOnes() throws Exception {
     updater.attach();
@@ -75,15 +88,7 @@ class DirectoryUpdaterTest {
 
   @Test
   void selectorEntryFollowsPodsAndFailover() throws Exception {
-    components.put(
-        "files",
-        parse(
-            """
-            apiVersion: redisinfo.io/v1alpha1
-            kind: RedisComponent
-            metadata: {name: sessions, namespace: shop}
-            spec: {selector: {matchLabels: {app: redis}}}
-            """));
+    putSessionsSelectingAppRedis();
     updater.attach();
     assertThat(directory.get("shop/sessions").orElseThrow().pods()).isEmpty();
 
@@ -144,15 +149,7 @@ class DirectoryUpdaterTest {
   @Test
   void aPollThatChangesAShardsRoleOrReachabilityChangesItsEntryAtOnceAndOthersChangeNothing()
       throws Exception {
-    components.put(
-        "files",
-        parse(
-            """
-            apiVersion: redisinfo.io/v1alpha1
-            kind: RedisComponent
-            metadata: {name: sessions, namespace: shop}
-            spec: {selector: {matchLabels: {app: redis}}}
-            """));
+    putSessionsSelectingAppRedis();
     updater.attach();
     for (int i = 0; i < 2; i++) {
       shards.put(
@@ -200,15 +197,7 @@ class DirectoryUpdaterTest {
               """
                   .formatted(name, name)));
     }
-    components.put(
-        "files",
-        parse(
-            """
-            apiVersion: redisinfo.io/v1alpha1
-            kind: RedisComponent
-            metadata: {name: sessions, namespace: shop}
-            spec: {selector: {matchLabels: {app: redis}}}
-            """));
+    putSessionsSelectingAppRedis();
     updater.attach();
     shards.put(
         "k8s",
