@@ -46,7 +46,7 @@ import java.util.function.BooleanSupplier;
  * advisory), again when a rate-limited change becomes due, and otherwise only by a slow resync.
  */
 // Not generation-aware: an annotation (the Service Binding opt-out) changes no generation but must
-// be seen. Our own status writes come back as events too; they find nothing due and write nothing.
+// be seen. Our own status writes trigger no reconcile, and the next one sees them (StatusWriter).
 @ControllerConfiguration(
     name = RedisComponentReconciler.NAME,
     generationAwareEventProcessing = false)
@@ -133,7 +133,9 @@ public final class RedisComponentReconciler
       if ((extrasChanged || policy.due(key, status))
           && !(resource.getStatus() != null && nothingNewYet(status) && !extrasChanged)
           && writer.write(
-              resource, extras(StatusMapping.toResource(status), resource, binding, advice))) {
+              resource,
+              extras(StatusMapping.toResource(status), resource, binding, advice),
+              context)) {
         policy.recordWritten(key, status);
       }
       if (advice != null) {
