@@ -404,24 +404,37 @@ public final class InfoParser {
         : null;
   }
 
-  /** Whether s[from, to) is the plain decimal text of n: an optional minus, no leading zero. */
+  /** Digits of the longest long, {@link Long#MIN_VALUE}. */
+  private static final int MAX_LONG_DIGITS = 19;
+
+  /**
+   * Whether s[from, to) is the plain decimal text of n: an optional minus, no leading zero. Reads
+   * the digits forwards with a multiplication each rather than dividing n by ten: C1 divides longs
+   * in a runtime call, which took 2 % of all the CPU at 1000 busy shards.
+   */
   static boolean isDecimal(byte[] s, int from, int to, long n) {
-    if (n == 0) {
-      return to - from == 1 && s[from] == '0';
-    }
-    // Digits from the last, on the negative side (which holds Long.MIN_VALUE).
-    long rest = n < 0 ? n : -n;
-    int i = to;
-    while (rest != 0) {
-      if (i == from || s[--i] != '0' - (int) (rest % 10)) {
+    int i = from;
+    if (n < 0) {
+      if (i == to || s[i] != '-') {
         return false;
       }
-      rest /= 10;
+      i++;
     }
-    if (n < 0 && (i == from || s[--i] != '-')) {
+    int digits = to - i;
+    if (digits == 0 || digits > MAX_LONG_DIGITS || (s[i] == '0' && digits > 1)) {
       return false;
     }
-    return i == from;
+    // On the negative side, which holds Long.MIN_VALUE. Nineteen digits may wrap past it, but
+    // only to a positive number, which equals no n that the sign allows here.
+    long value = 0;
+    for (; i < to; i++) {
+      int digit = s[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return false;
+      }
+      value = value * 10 - digit;
+    }
+    return n < 0 ? value == n : value == -n;
   }
 
   /** The value of s[from, to): a number, a nested {@code k=v,...} map (if allowed) or a string. */

@@ -158,6 +158,17 @@ class InfoParserSharingTest {
     assertThat(InfoParser.isDecimal("-5".getBytes(), 0, 2, 5)).isFalse();
     assertThat(InfoParser.isDecimal("x12".getBytes(), 1, 3, 12)).isTrue();
     assertThat(InfoParser.isDecimal("12.0".getBytes(), 0, 4, 12)).isFalse();
+    assertThat(InfoParser.isDecimal("".getBytes(), 0, 0, 0)).isFalse();
+    assertThat(InfoParser.isDecimal("-".getBytes(), 0, 1, -1)).isFalse();
+    // Nineteen digits beyond the range of a long wrap around 2^64: never to the n given.
+    long wrapped = 8446744073709551617L; // 2^64 - 9999999999999999999
+    assertThat(InfoParser.isDecimal("9999999999999999999".getBytes(), 0, 19, wrapped)).isFalse();
+    assertThat(InfoParser.isDecimal("9999999999999999999".getBytes(), 0, 19, -wrapped)).isFalse();
+    assertThat(InfoParser.isDecimal("-9999999999999999999".getBytes(), 0, 20, -wrapped)).isFalse();
+    assertThat(InfoParser.isDecimal("-9999999999999999999".getBytes(), 0, 20, wrapped)).isFalse();
+    assertThat(InfoParser.isDecimal("9223372036854775808".getBytes(), 0, 19, Long.MIN_VALUE))
+        .isFalse();
+    assertThat(InfoParser.isDecimal("12345678901234567890".getBytes(), 0, 20, 1)).isFalse();
   }
 
   @Test
