@@ -86,18 +86,26 @@ public final class InfoParser {
    * @param previous the shard's last INFO, or null
    */
   public Info parse(byte[] s, Info previous) {
-    if (s == null || s.length == 0) {
+    return s == null ? Info.empty() : parse(s, s.length, previous);
+  }
+
+  /**
+   * Parses the reply in s[0, length), the rest of s being another's (a buffer that is reused).
+   *
+   * @param previous the shard's last INFO, or null
+   */
+  public Info parse(byte[] s, int length, Info previous) {
+    if (s == null || length == 0) {
       return Info.empty();
     }
     CompactMap last =
         previous != null && previous.keys() instanceof CompactMap compact ? compact : null;
     if (last != null) {
-      Info same = parseLikePrevious(s, previous, last);
+      Info same = parseLikePrevious(s, length, previous, last);
       if (same != null) {
         return same;
       }
     }
-    int length = s.length;
     // Next ':' at or after the current line; kept across lines so that lines without a colon do
     // not make the search quadratic.
     int nextColon = -1;
@@ -210,7 +218,7 @@ public final class InfoParser {
    * the result shares the previous maps' keys and indexes: no name lookups, no hashing of keys, no
    * layout search. Gives exactly what the usual way gives for such a reply (InfoParserTest).
    */
-  private Info parseLikePrevious(byte[] s, Info previous, CompactMap last) {
+  private Info parseLikePrevious(byte[] s, int length, Info previous, CompactMap last) {
     int[] ends = previous.sectionEnds();
     if (ends == null
         || previous.malformedLines() != 0
@@ -224,7 +232,6 @@ public final class InfoParser {
     byte[] scratch = new byte[SCRATCH_LENGTH];
     int position = 0;
     int section = -1;
-    int length = s.length;
     int pos = 0;
     while (pos < length) {
       int lineEnd = indexOf(s, (byte) '\n', pos, length);

@@ -51,7 +51,7 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
             options,
             new RedisConnector(options.timeout()),
             scheduler,
-            new InfoParser(),
+            new ReplyParser(new InfoParser()),
             new InfoSummarizer(),
             new ActivityDetector(options),
             new IntervalPolicy(options, random),

@@ -7,6 +7,7 @@ import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * {@code INFO everything} (or an older server's {@link InfoSection}), with the reply kept as the
@@ -28,17 +29,34 @@ final class InfoCommand {
   }
 
   /** The command itself, whose result is the box the reply is taken from. */
-  static RedisFuture<Reply> dispatch(StatefulRedisConnection<String, String> connection) {
+  static RedisFuture<Reply<byte[]>> dispatch(StatefulRedisConnection<String, String> connection) {
     return dispatch(connection, InfoSection.EVERYTHING);
   }
 
-  static RedisFuture<Reply> dispatch(
+  static RedisFuture<Reply<byte[]>> dispatch(
       StatefulRedisConnection<String, String> connection, InfoSection section) {
+    return dispatch(connection, section, InfoCommand::copy);
+  }
+
+  /**
+   * The command, whose reply {@code reader} reads where Lettuce hands it over, on the event loop;
+   * the buffer it is given is Netty's and reused once the reader returns.
+   */
+  static <T> RedisFuture<Reply<T>> dispatch(
+      StatefulRedisConnection<String, String> connection,
+      InfoSection section,
+      Function<ByteBuffer, T> reader) {
     CommandArgs<String, String> args = new CommandArgs<>(FastDecodingStringCodec.INSTANCE);
     if (section.argument() != null) {
       args.add(section.argument());
     }
-    return connection.async().dispatch(CommandType.INFO, new ReplyOutput(), args);
+    return connection.async().dispatch(CommandType.INFO, new ReplyOutput<>(reader), args);
+  }
+
+  private static byte[] copy(ByteBuffer bytes) {
+    byte[] copy = new byte[bytes.remaining()];
+    bytes.get(copy);
+    return copy;
   }
 
   /**
@@ -47,34 +65,31 @@ final class InfoCommand {
    * ~5 KB INFO text per poll of the last two seconds, 3-6 KB of heap per shard (heap dump,
    * docs/BENCHMARKS.md). The command now keeps only this emptied box.
    */
-  static final class Reply {
-    private byte[] bytes;
+  static final class Reply<T> {
+    private T value;
 
-    synchronized byte[] take() {
-      byte[] taken = bytes;
-      bytes = null;
+    synchronized T take() {
+      T taken = value;
+      value = null;
       return taken;
     }
 
-    synchronized void set(byte[] value) {
-      bytes = value;
+    synchronized void set(T read) {
+      value = read;
     }
   }
 
-  private static final class ReplyOutput extends CommandOutput<String, String, Reply> {
-    ReplyOutput() {
-      super(FastDecodingStringCodec.INSTANCE, new Reply());
+  private static final class ReplyOutput<T> extends CommandOutput<String, String, Reply<T>> {
+    private final Function<ByteBuffer, T> reader;
+
+    ReplyOutput(Function<ByteBuffer, T> reader) {
+      super(FastDecodingStringCodec.INSTANCE, new Reply<>());
+      this.reader = reader;
     }
 
     @Override
     public void set(ByteBuffer bytes) {
-      if (bytes == null) {
-        output.set(null);
-        return;
-      }
-      byte[] copy = new byte[bytes.remaining()];
-      bytes.get(copy); // the buffer is Netty's, reused once this returns
-      output.set(copy);
+      output.set(bytes == null ? null : reader.apply(bytes));
     }
   }
 }

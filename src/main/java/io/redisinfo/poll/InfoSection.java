@@ -42,10 +42,12 @@ enum InfoSection {
    * header (a server that did not understand the argument and answered with nothing useful).
    */
   static boolean isUnusable(byte[] reply) {
-    if (reply == null) {
-      return true;
-    }
-    for (int i = 0; i + 1 < reply.length; i++) {
+    return reply == null || isUnusable(reply, reply.length);
+  }
+
+  /** {@link #isUnusable(byte[])} of reply[0, length). */
+  static boolean isUnusable(byte[] reply, int length) {
+    for (int i = 0; i + 1 < length; i++) {
       if (reply[i] == '#' && reply[i + 1] == ' ' && (i == 0 || reply[i - 1] == '\n')) {
         return false;
       }

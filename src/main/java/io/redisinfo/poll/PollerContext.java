@@ -1,6 +1,5 @@
 package io.redisinfo.poll;
 
-import io.redisinfo.info.InfoParser;
 import io.redisinfo.info.InfoSummarizer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +12,7 @@ record PollerContext(
     PollerOptions options,
     RedisConnector connector,
     ScheduledExecutorService scheduler,
-    InfoParser parser,
+    ReplyParser replies,
     InfoSummarizer summarizer,
     ActivityDetector detector,
     IntervalPolicy policy,

@@ -43,7 +43,7 @@ final class ShardPoller implements InfoDeadlines.Watched {
   private CompletableFuture<ShardSnapshot> inFlight;
 
   /** The poll in flight's chain, and when its INFO was sent (0 while still connecting). */
-  private CompletableFuture<byte[]> pollChain;
+  private CompletableFuture<ReplyParser.Parsed> pollChain;
 
   private long infoSinceNanos;
   private ScheduledFuture<?> scheduled;
@@ -126,7 +126,7 @@ final class ShardPoller implements InfoDeadlines.Watched {
     if (open != null) {
       context.deadlines().sent(start);
     }
-    CompletableFuture<byte[]> chain =
+    CompletableFuture<ReplyParser.Parsed> chain =
         open != null
             ? info(open)
             : connect()
@@ -155,7 +155,7 @@ final class ShardPoller implements InfoDeadlines.Watched {
    */
   @Override
   public long expireIfStuck(long nowNanos, long limitNanos) {
-    CompletableFuture<byte[]> stuck;
+    CompletableFuture<ReplyParser.Parsed> stuck;
     synchronized (this) {
       if (infoSinceNanos == 0) {
         return 0;
@@ -176,12 +176,13 @@ final class ShardPoller implements InfoDeadlines.Watched {
    * back to an older form once, remembered until the next connection (which may reach an upgraded
    * server).
    */
-  private CompletableFuture<byte[]> info(StatefulRedisConnection<String, String> connection) {
+  private CompletableFuture<ReplyParser.Parsed> info(
+      StatefulRedisConnection<String, String> connection) {
     InfoSection remembered;
     synchronized (this) {
       remembered = section;
     }
-    CompletableFuture<byte[]> reply = new CompletableFuture<>();
+    CompletableFuture<ReplyParser.Parsed> reply = new CompletableFuture<>();
     info(connection, remembered, reply);
     return reply;
   }
@@ -189,19 +190,22 @@ final class ShardPoller implements InfoDeadlines.Watched {
   private void info(
       StatefulRedisConnection<String, String> connection,
       InfoSection asked,
-      CompletableFuture<byte[]> reply) {
-    InfoCommand.dispatch(connection, asked)
+      CompletableFuture<ReplyParser.Parsed> reply) {
+    // Parsed where it is read, against this shard's last INFO: one INFO is in flight at a time,
+    // so that is still the last one when the reply comes.
+    InfoCommand.dispatch(
+            connection, asked, bytes -> context.replies().parse(bytes, shard.snapshot().info()))
         .whenComplete(
             (box, error) -> {
-              byte[] bytes = error == null ? box.take() : null;
+              ReplyParser.Parsed parsed = error == null ? box.take() : null;
               InfoSection older = asked.fallback();
               boolean unusable =
                   error == null
-                      ? InfoSection.isUnusable(bytes)
+                      ? parsed == null || parsed.unusable()
                       : InfoSection.isRefusedArgument(PollErrors.unwrap(error));
               if (!unusable || older == null) {
                 if (error == null) {
-                  reply.complete(bytes);
+                  reply.complete(parsed);
                 } else {
                   reply.completeExceptionally(error);
                 }
@@ -245,7 +249,10 @@ final class ShardPoller implements InfoDeadlines.Watched {
   }
 
   private void finish(
-      CompletableFuture<ShardSnapshot> result, long start, byte[] reply, Throwable error) {
+      CompletableFuture<ShardSnapshot> result,
+      long start,
+      ReplyParser.Parsed reply,
+      Throwable error) {
     long now = System.nanoTime();
     ShardSnapshot before = shard.snapshot();
     ShardSnapshot after;
@@ -262,7 +269,7 @@ final class ShardPoller implements InfoDeadlines.Watched {
       }
       PollingRange range = range();
       if (error == null) {
-        Info info = context.parser().parse(reply, before.info());
+        Info info = reply == null ? Info.empty() : reply.info();
         InfoSummary summary;
         if (previousInfo != null && now - previousInfoNanos < RATE_WINDOW_NANOS) {
           // Too close to the baseline (an on-demand refresh): a rate over a few milliseconds
