@@ -31,6 +31,14 @@ public final class Shard {
     this.spec = newSpec;
   }
 
+  /**
+   * This shard as it is now, a copy whose spec and snapshot no longer change: what is computed from
+   * several reads of it describes one moment, not a poll that completed half-way through.
+   */
+  public Shard frozen() {
+    return new Shard(spec, snapshot);
+  }
+
   /** Called by the poller only. */
   public void publish(ShardSnapshot newSnapshot) {
     this.snapshot = Objects.requireNonNull(newSnapshot);

@@ -5,6 +5,7 @@ import io.redisinfo.info.InfoSummary;
 import io.redisinfo.shard.FailureKind;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardSnapshot;
+import io.redisinfo.shard.ShardSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,15 +112,21 @@ public final class ComponentStatusAggregator {
     return aggregate(component, generation, shards, previousConditions);
   }
 
-  /** The shards serving {@code componentKey}, sorted by id. */
+  /**
+   * The shards serving {@code componentKey}, sorted by id, each {@link Shard#frozen frozen}: a
+   * status is judged on several reads of each shard, and a poll completing between them made a
+   * shard both "not reachable" (counted before its first answer) and "answered" (judged after it),
+   * which read as {@code False/Unreachable} with no failure at all.
+   */
   public static List<Shard> shardsOf(String componentKey, Collection<Shard> shards) {
     List<Shard> own = new ArrayList<>();
     if (componentKey == null) {
       return own;
     }
     for (Shard shard : shards) {
-      if (componentKey.equals(shard.spec().component())) {
-        own.add(shard);
+      ShardSpec spec = shard.spec();
+      if (componentKey.equals(spec.component())) {
+        own.add(shard.frozen());
       }
     }
     own.sort(Comparator.comparing(Shard::id));

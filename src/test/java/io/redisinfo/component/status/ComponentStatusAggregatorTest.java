@@ -11,6 +11,7 @@ import io.redisinfo.component.Purpose;
 import io.redisinfo.info.Info;
 import io.redisinfo.info.InfoSummary;
 import io.redisinfo.shard.FailureKind;
+import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardAddress;
 import io.redisinfo.shard.ShardRegistry;
 import io.redisinfo.shard.ShardSnapshot;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ComponentStatusAggregatorTest {
@@ -180,6 +182,46 @@ class ComponentStatusAggregatorTest {
     assertThat(ready.observedGeneration()).isEqualTo(7);
     assertThat(status.primaryAddress()).isNull();
     assertThat(status.ready()).isEqualTo("0/0");
+  }
+
+  @Test
+  void aPollCompletingWhileTheStatusIsJudgedIsSeenWholeOrNotAtAll() throws Exception {
+    addPod("redis-0", "10.0.0.1");
+    Shard shard = shards.get("shop/redis-0").orElseThrow();
+    ShardSnapshot before = ShardSnapshot.initial(Duration.ofSeconds(1));
+    ShardSnapshot answered =
+        new ShardSnapshot(
+            Info.of(Map.of("server", Map.of("redis_version", "7.2.4")), 0),
+            summary("master", 100, 1),
+            1,
+            1000,
+            true,
+            null,
+            Duration.ofSeconds(1),
+            1,
+            0);
+    // First polls completing over and over (as if restarting), while the status is judged.
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread polls =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                shard.publish(before);
+                shard.publish(answered);
+              }
+            });
+    polls.start();
+    try {
+      for (int i = 0; i < 200_000; i++) {
+        ComponentCondition ready =
+            aggregator.aggregate(selectorComponent(1), shards.all(), List.of()).readyCondition();
+        // Unknown before the first answer, True after it: never False, no shard failed.
+        assertThat(ready.status()).as("judgement %d: %s", i, ready).isNotEqualTo("False");
+      }
+    } finally {
+      stop.set(true);
+      polls.join();
+    }
   }
 
   @Test
