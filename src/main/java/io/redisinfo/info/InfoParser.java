@@ -95,17 +95,58 @@ public final class InfoParser {
    * @param previous the shard's last INFO, or null
    */
   public Info parse(byte[] s, int length, Info previous) {
+    return parse(s, length, previous, null);
+  }
+
+  /**
+   * Parses the reply in s[0, length) against the shard's last reply: where {@code text} holds the
+   * text {@code previous} was parsed from, the bytes are compared, equal stretches keep their
+   * values without being read again, and only the lines that differ are parsed. Afterwards {@code
+   * text} holds this reply's text. Gives exactly what parsing the reply on its own gives
+   * (InfoTextParsingTest).
+   *
+   * @param previous the shard's last INFO, or null
+   * @param text the shard's {@link InfoText}, or null to keep none
+   */
+  public Info parse(byte[] s, int length, Info previous, InfoText text) {
     if (s == null || length == 0) {
+      if (text != null) {
+        text.clear();
+      }
       return Info.empty();
     }
     CompactMap last =
         previous != null && previous.keys() instanceof CompactMap compact ? compact : null;
-    if (last != null) {
-      Info same = parseLikePrevious(s, length, previous, last);
+    int[] starts = text == null || last == null ? null : text.startsFor(last.size());
+    if (last != null && text != null && text.info == previous) {
+      Info same = parseAgainstText(s, length, previous, last, text, starts);
       if (same != null) {
+        text.record(s, length, same);
         return same;
       }
     }
+    if (last != null) {
+      Info same = parseLikePrevious(s, length, previous, last, starts);
+      if (same != null) {
+        if (text != null) {
+          text.record(s, length, same);
+        }
+        return same;
+      }
+    }
+    Info parsed = parseWhole(s, length, last, text);
+    if (text != null && text.info != parsed) {
+      text.clear();
+    }
+    return parsed;
+  }
+
+  /**
+   * Parses the reply line by line, sharing the values of {@code last} (or null) found unchanged at
+   * the same position; records its text in {@code text} when that can serve the next parse.
+   */
+  private Info parseWhole(byte[] s, int length, CompactMap last, InfoText text) {
+    int[] starts = text == null ? null : text.startsFor(64);
     // Next ':' at or after the current line; kept across lines so that lines without a colon do
     // not make the search quadratic.
     int nextColon = -1;
@@ -123,6 +164,7 @@ public final class InfoParser {
 
     int pos = 0;
     while (pos < length) {
+      int lineStart = pos;
       int lineEnd = indexOf(s, (byte) '\n', pos, length);
       int start = skipBlanks(s, pos, lineEnd);
       int end = trimBlanks(s, start, lineEnd);
@@ -173,6 +215,13 @@ public final class InfoParser {
       if (flat.putIfAbsent(key, value) == null) {
         // New to the whole reply, so new to the section: no lookup in the section needed.
         section.add(key, value);
+        if (starts != null) {
+          int position = flat.size() - 1;
+          if (position == starts.length) {
+            starts = text.startsFor(starts.length * 2);
+          }
+          starts[position] = lineStart;
+        }
       } else {
         aligned = false;
         if (section.putIfAbsent(key, value) != null) {
@@ -207,7 +256,11 @@ public final class InfoParser {
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> typedSections =
         (Map<String, Map<String, Object>>) (Map<?, ?>) result.build(layouts);
-    return new Info(typedSections, flat.build(layouts), malformed, sectionEnds);
+    Info parsed = new Info(typedSections, flat.build(layouts), malformed, sectionEnds);
+    if (starts != null && sectionEnds != null && malformed == 0) {
+      text.record(s, length, parsed);
+    }
+    return parsed;
   }
 
   /**
@@ -218,15 +271,13 @@ public final class InfoParser {
    * the result shares the previous maps' keys and indexes: no name lookups, no hashing of keys, no
    * layout search. Gives exactly what the usual way gives for such a reply (InfoParserTest).
    */
-  private Info parseLikePrevious(byte[] s, int length, Info previous, CompactMap last) {
-    int[] ends = previous.sectionEnds();
-    if (ends == null
-        || previous.malformedLines() != 0
-        || !((Object) previous.sections() instanceof CompactMap lastSections)
-        || lastSections.size() != ends.length
-        || ends[ends.length - 1] != last.size()) {
+  private Info parseLikePrevious(
+      byte[] s, int length, Info previous, CompactMap last, int[] starts) {
+    if (!canShareLayout(previous, last)) {
       return null;
     }
+    int[] ends = previous.sectionEnds();
+    CompactMap lastSections = (CompactMap) (Object) previous.sections();
     int sectionCount = ends.length;
     Object[] values = new Object[last.size()];
     byte[] scratch = new byte[SCRATCH_LENGTH];
@@ -234,6 +285,7 @@ public final class InfoParser {
     int section = -1;
     int pos = 0;
     while (pos < length) {
+      int lineStart = pos;
       int lineEnd = indexOf(s, (byte) '\n', pos, length);
       int start = skipBlanks(s, pos, lineEnd);
       int end = trimBlanks(s, start, lineEnd);
@@ -261,11 +313,102 @@ public final class InfoParser {
         return null;
       }
       Object value = unchanged(last, position, key, s, colon + 1, end);
+      if (starts != null) {
+        starts[position] = lineStart;
+      }
       values[position++] = value != null ? value : typedValue(s, colon + 1, end, true);
     }
     if (section != sectionCount - 1 || position != last.size()) {
       return null;
     }
+    return withLayoutOf(previous, last, values);
+  }
+
+  /**
+   * The reply parsed by comparing it with the text {@code previous} was parsed from ({@code text}):
+   * a stretch of equal bytes keeps the values of the lines it covers as they were, and a line that
+   * differs after its key's colon gets its value parsed anew. Null as soon as anything else differs
+   * (a key, a header, a line more or less), and the caller parses another way. Each changed value
+   * line is then found again after the equal stretch; a line keeps its position, so the result
+   * shares the previous layout like {@link #parseLikePrevious}.
+   */
+  private Info parseAgainstText(
+      byte[] s, int length, Info previous, CompactMap last, InfoText text, int[] starts) {
+    if (!canShareLayout(previous, last)) {
+      return null;
+    }
+    byte[] old = text.bytes;
+    int oldLength = text.length;
+    int[] oldStarts = text.starts;
+    int count = last.size();
+    if (oldStarts.length < count) {
+      return null;
+    }
+    Object[] values = new Object[count];
+    int position = 0;
+    int o = 0; // a line start in old
+    int n = 0; // the same line's start in s
+    while (true) {
+      int equal = Arrays.mismatch(old, o, oldLength, s, n, length);
+      if (equal < 0) { // the rest is the same
+        for (; position < count; position++) {
+          values[position] = last.valueAt(position);
+          starts[position] = oldStarts[position] - o + n;
+        }
+        return withLayoutOf(previous, last, values);
+      }
+      int differs = o + equal;
+      int lineStart = differs;
+      while (lineStart > o && old[lineStart - 1] != '\n') {
+        lineStart--;
+      }
+      for (; position < count && oldStarts[position] < lineStart; position++) {
+        values[position] = last.valueAt(position);
+        starts[position] = oldStarts[position] - o + n;
+      }
+      if (position == count || oldStarts[position] != lineStart) {
+        return null; // a header, a blank line, a line more or less
+      }
+      int oldLineEnd = indexOf(old, (byte) '\n', lineStart, oldLength);
+      int colon = indexOf(old, (byte) ':', lineStart, oldLineEnd);
+      if (differs <= colon) {
+        return null; // the key (or its colon) differs
+      }
+      int shift = n - o;
+      int valueStart = colon + 1 + shift;
+      int newLineEnd = indexOf(s, (byte) '\n', valueStart, length);
+      values[position] = typedValue(s, valueStart, trimBlanks(s, valueStart, newLineEnd), true);
+      starts[position++] = lineStart + shift;
+      if (oldLineEnd == oldLength || newLineEnd == length) {
+        // One text ends here: the other must too, and every value must have been read.
+        return oldLineEnd == oldLength && newLineEnd == length && position == count
+            ? withLayoutOf(previous, last, values)
+            : null;
+      }
+      o = oldLineEnd + 1;
+      n = newLineEnd + 1;
+    }
+  }
+
+  /**
+   * Whether {@code previous} can lend its layout (sections, keys, their order) to the next reply:
+   * its keys lie section after section, with no malformed line.
+   */
+  private static boolean canShareLayout(Info previous, CompactMap last) {
+    int[] ends = previous.sectionEnds();
+    return ends != null
+        && previous.malformedLines() == 0
+        && (Object) previous.sections() instanceof CompactMap lastSections
+        && lastSections.size() == ends.length
+        && ends.length > 0
+        && ends[ends.length - 1] == last.size();
+  }
+
+  /** An INFO with the layout of {@code previous} and these values, by position; null if none. */
+  private static Info withLayoutOf(Info previous, CompactMap last, Object[] values) {
+    int[] ends = previous.sectionEnds();
+    CompactMap lastSections = (CompactMap) (Object) previous.sections();
+    int sectionCount = ends.length;
     Object[] sectionMaps = new Object[sectionCount];
     for (int i = 0; i < sectionCount; i++) {
       int from = i == 0 ? 0 : ends[i - 1];

@@ -3,6 +3,7 @@ package io.redisinfo.poll;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.redisinfo.info.Info;
 import io.redisinfo.info.InfoParser;
+import io.redisinfo.info.InfoText;
 import java.nio.ByteBuffer;
 
 /**
@@ -34,8 +35,9 @@ final class ReplyParser {
 
   /**
    * @param previous the shard's last INFO, whose unchanged values the result shares (or null)
+   * @param text the shard's last reply text, which the reply is compared with and then replaces
    */
-  Parsed parse(ByteBuffer reply, Info previous) {
+  Parsed parse(ByteBuffer reply, Info previous, InfoText text) {
     int length = reply.remaining();
     byte[] buffer = buffers.get();
     if (length > buffer.length) {
@@ -45,8 +47,13 @@ final class ReplyParser {
       }
     }
     reply.get(buffer, 0, length); // the buffer is Netty's, reused once the output returns
+    Info info;
+    // One INFO is in flight per shard, but the reply to one that timed out may still be read on
+    // its closing connection while the next is: the text is the shard's, so one at a time.
+    synchronized (text) {
+      info = parser.parse(buffer, length, previous, text);
+    }
     // Parsed even when unusable: with no older form of INFO to ask, it is what the server says.
-    return new Parsed(
-        parser.parse(buffer, length, previous), InfoSection.isUnusable(buffer, length));
+    return new Parsed(info, InfoSection.isUnusable(buffer, length));
   }
 }

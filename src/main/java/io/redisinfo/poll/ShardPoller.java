@@ -7,6 +7,7 @@ import io.netty.util.internal.ThreadExecutorMap;
 import io.redisinfo.info.Info;
 import io.redisinfo.info.InfoSummarizer;
 import io.redisinfo.info.InfoSummary;
+import io.redisinfo.info.InfoText;
 import io.redisinfo.shard.PollingRange;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardSnapshot;
@@ -44,6 +45,9 @@ final class ShardPoller implements InfoDeadlines.Watched {
 
   /** The poll in flight's chain, and when its INFO was sent (0 while still connecting). */
   private CompletableFuture<ReplyParser.Parsed> pollChain;
+
+  /** The text of the last reply, which the next one is compared with (see InfoText). */
+  private final InfoText lastReply = new InfoText();
 
   private long infoSinceNanos;
   private ScheduledFuture<?> scheduled;
@@ -194,7 +198,9 @@ final class ShardPoller implements InfoDeadlines.Watched {
     // Parsed where it is read, against this shard's last INFO: one INFO is in flight at a time,
     // so that is still the last one when the reply comes.
     InfoCommand.dispatch(
-            connection, asked, bytes -> context.replies().parse(bytes, shard.snapshot().info()))
+            connection,
+            asked,
+            bytes -> context.replies().parse(bytes, shard.snapshot().info(), lastReply))
         .whenComplete(
             (box, error) -> {
               ReplyParser.Parsed parsed = error == null ? box.take() : null;
