@@ -134,7 +134,9 @@ public final class InfoParser {
         return same;
       }
     }
-    Info parsed = parseWhole(s, length, last, text);
+    // A shard's first reply keeps no text, or the first sweep of a large fleet would make every
+    // shard's text at once, in the middle of it; the second reply keeps it.
+    Info parsed = parseWhole(s, length, last, previous == null ? null : text);
     if (text != null && text.info != parsed) {
       text.clear();
     }

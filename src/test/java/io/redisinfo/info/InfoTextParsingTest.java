@@ -41,7 +41,8 @@ class InfoTextParsingTest {
   void everyValueOfAnUnchangedLineIsTheLastReplysObject() {
     InfoParser parser = new InfoParser();
     InfoText text = new InfoText();
-    Info first = parse(parser, BASE, null, text);
+    // The text is kept from the second reply on (see InfoParser#parse).
+    Info first = parse(parser, BASE, parse(parser, BASE, null, text), text);
     String changed =
         BASE.replace("total_commands_processed:10\r\n", "total_commands_processed:4100\r\n");
     Info second = parse(parser, changed, first, text);
@@ -91,7 +92,7 @@ class InfoTextParsingTest {
     for (String reply : replies) {
       InfoParser parser = new InfoParser();
       InfoText text = new InfoText();
-      Info previous = parse(parser, BASE, null, text);
+      Info previous = parse(parser, BASE, parse(parser, BASE, null, text), text);
       Info against = parse(parser, reply, previous, text);
       assertThat(ordered(against))
           .as(reply)
@@ -116,7 +117,7 @@ class InfoTextParsingTest {
             unterminated + "\r\nmore:1")) {
       InfoParser parser = new InfoParser();
       InfoText text = new InfoText();
-      Info previous = parse(parser, unterminated, null, text);
+      Info previous = parse(parser, unterminated, parse(parser, unterminated, null, text), text);
       assertThat(ordered(parse(parser, reply, previous, text)))
           .as(reply)
           .isEqualTo(ordered(new InfoParser().parse(bytes(reply))));
