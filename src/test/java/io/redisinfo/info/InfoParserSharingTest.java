@@ -61,32 +61,7 @@ class InfoParserSharingTest {
   void aReplyParsedAgainstThePreviousGivesExactlyWhatAFreshParseGives() {
     String base = InfoFixtures.read(InfoFixtures.REDIS7_MASTER);
     Info previous = parser.parse(bytes(base));
-    String firstKeyLine = base.substring(base.indexOf("redis_version"), base.indexOf("\r\n", 20));
-    List<String> replies =
-        List.of(
-            base,
-            base.replace("total_commands_processed:10\r\n", "total_commands_processed:41\r\n")
-                .replace("role:master", "role:slave"),
-            base.replace("\r\n", "\n"),
-            base.replace("# Server", "# SERVER"),
-            base.replace("# Server", "# Servers"),
-            base.replace("# Memory\r\n", "# Memory\r\nadded_first:1\r\n"),
-            base.replace("# Memory\r\n", "added_last:1\r\n# Memory\r\n"),
-            base.replace(firstKeyLine + "\r\n", ""),
-            base.replace(firstKeyLine, firstKeyLine.replace("redis_version", "valkey_version")),
-            // Same length, same position: only the bytes tell them apart.
-            base.replace(firstKeyLine, firstKeyLine.replace("redis_version", "redis_versiom")),
-            base.replace("used_memory:", "used_Memory:"),
-            base.replace("# Memory\r\n", "# Memory\r\nnot a key value line\r\n"),
-            base.replace("# Memory\r\n", "# Memory\r\nused_memory:1\r\n"),
-            base.replace("# Memory\r\n", "# Server\r\nresumed:1\r\n# Memory\r\n"),
-            base.replace("# Memory\r\n", "# Empty\r\n# Memory\r\n"),
-            base.replace("# Keyspace", "# Keyspace\r\ndb9:keys=1,expires=0,avg_ttl=0"),
-            "before_any_header:1\r\n" + base,
-            base + "trailing:1\r\n",
-            base + "# Extra\r\n",
-            base.substring(0, base.indexOf("# Memory")),
-            "");
+    List<String> replies = InfoFixtures.changesOf(base);
     for (String reply : replies) {
       Info fresh = new InfoParser().parse(bytes(reply));
       Info likePrevious = parser.parse(bytes(reply), previous);

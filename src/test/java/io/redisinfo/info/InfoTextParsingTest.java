@@ -61,34 +61,7 @@ class InfoTextParsingTest {
 
   @Test
   void handPickedChangesGiveWhatAFreshParseGives() {
-    String firstKeyLine = BASE.substring(BASE.indexOf("redis_version"), BASE.indexOf("\r\n", 20));
-    List<String> replies =
-        List.of(
-            BASE,
-            BASE.replace("total_commands_processed:10\r\n", "total_commands_processed:41\r\n")
-                .replace("role:master", "role:slave"),
-            BASE.replace("\r\n", "\n"),
-            BASE.replace("# Server", "# SERVER"),
-            BASE.replace("# Memory\r\n", "# Memory\r\nadded_first:1\r\n"),
-            BASE.replace("# Memory\r\n", "added_last:1\r\n# Memory\r\n"),
-            BASE.replace(firstKeyLine + "\r\n", ""),
-            BASE.replace(firstKeyLine, firstKeyLine.replace("redis_version", "redis_versiom")),
-            BASE.replace(firstKeyLine, firstKeyLine + " "),
-            BASE.replace(firstKeyLine, " " + firstKeyLine),
-            BASE.replace("used_memory:", "used_memory::"),
-            BASE.replace("used_memory:", "used_memory"),
-            BASE.replace("# Memory\r\n", "# Memory\r\nnot a key value line\r\n"),
-            BASE.replace("# Memory\r\n", "# Memory\r\n\r\n"),
-            BASE.replace("# Memory\r\n", "# Server\r\nresumed:1\r\n# Memory\r\n"),
-            BASE.replace("# Keyspace", "# Keyspace\r\ndb9:keys=1,expires=0,avg_ttl=0"),
-            "before_any_header:1\r\n" + BASE,
-            BASE + "trailing:1\r\n",
-            BASE + "# Extra\r\n",
-            BASE.substring(0, BASE.length() - 2),
-            BASE.substring(0, BASE.length() - 2) + "0\r\n",
-            BASE.substring(0, BASE.length() - 3),
-            BASE.substring(0, BASE.indexOf("# Memory")),
-            "");
+    List<String> replies = InfoFixtures.changesOf(BASE);
     for (String reply : replies) {
       InfoParser parser = new InfoParser();
       InfoText text = new InfoText();
