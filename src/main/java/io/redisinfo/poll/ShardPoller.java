@@ -11,12 +11,14 @@ import io.redisinfo.info.InfoText;
 import io.redisinfo.shard.PollingRange;
 import io.redisinfo.shard.Shard;
 import io.redisinfo.shard.ShardSnapshot;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,13 @@ final class ShardPoller implements InfoDeadlines.Watched {
   /** The text of the last reply, which the next one is compared with (see InfoText). */
   private final InfoText lastReply = new InfoText();
 
+  /**
+   * Reads a reply where Lettuce hands it over, against this shard's last INFO: one INFO is in
+   * flight at a time, so that is still the last one when the reply comes. One instance, not one per
+   * poll.
+   */
+  private final Function<ByteBuffer, ReplyParser.Parsed> replyReader;
+
   private long infoSinceNanos;
   private ScheduledFuture<?> scheduled;
   private ScheduledPoll scheduledPoll;
@@ -73,6 +82,7 @@ final class ShardPoller implements InfoDeadlines.Watched {
     this.shard = shard;
     this.context = context;
     this.interval = context.policy().initial(range());
+    this.replyReader = bytes -> context.replies().parse(bytes, shard.snapshot().info(), lastReply);
   }
 
   private PollingRange range() {
@@ -195,12 +205,7 @@ final class ShardPoller implements InfoDeadlines.Watched {
       StatefulRedisConnection<String, String> connection,
       InfoSection asked,
       CompletableFuture<ReplyParser.Parsed> reply) {
-    // Parsed where it is read, against this shard's last INFO: one INFO is in flight at a time,
-    // so that is still the last one when the reply comes.
-    InfoCommand.dispatch(
-            connection,
-            asked,
-            bytes -> context.replies().parse(bytes, shard.snapshot().info(), lastReply))
+    InfoCommand.dispatch(connection, asked, replyReader)
         .whenComplete(
             (box, error) -> {
               ReplyParser.Parsed parsed = error == null ? box.take() : null;
