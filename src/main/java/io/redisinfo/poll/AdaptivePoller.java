@@ -132,6 +132,11 @@ public final class AdaptivePoller implements ShardListener, InfoRefresher, AutoC
     return pollers.size();
   }
 
+  /** Shards whose INFOs go through their connection's {@link InfoChannel} (for tests). */
+  int infoChannelsBound() {
+    return (int) pollers.values().stream().filter(ShardPoller::usesInfoChannel).count();
+  }
+
   /** Polls waiting to start, on the scheduler or an event loop (for leak checks). */
   public int scheduledCount() {
     return context.scheduledPolls().get();

@@ -7,6 +7,7 @@ import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -46,11 +47,31 @@ final class InfoCommand {
       StatefulRedisConnection<String, String> connection,
       InfoSection section,
       Function<ByteBuffer, T> reader) {
+    return dispatch(connection, section, reader, null);
+  }
+
+  /**
+   * {@link #dispatch(StatefulRedisConnection, InfoSection, Function)} that also hands {@code
+   * onChannel} the connection's {@link InfoChannel}, on the event loop, as the command is written
+   * (when the connection has one).
+   */
+  static <T> RedisFuture<Reply<T>> dispatch(
+      StatefulRedisConnection<String, String> connection,
+      InfoSection section,
+      Function<ByteBuffer, T> reader,
+      Consumer<InfoChannel> onChannel) {
     CommandArgs<String, String> args = new CommandArgs<>(FastDecodingStringCodec.INSTANCE);
     if (section.argument() != null) {
       args.add(section.argument());
     }
-    return connection.async().dispatch(CommandType.INFO, new ReplyOutput<>(reader), args);
+    return connection
+        .async()
+        .dispatch(CommandType.INFO, new ReplyOutput<>(reader, onChannel), args);
+  }
+
+  /** A command's output that wants the {@link InfoChannel} of the connection it is written on. */
+  interface Binding {
+    void bind(InfoChannel channel);
   }
 
   private static byte[] copy(ByteBuffer bytes) {
@@ -79,12 +100,22 @@ final class InfoCommand {
     }
   }
 
-  private static final class ReplyOutput<T> extends CommandOutput<String, String, Reply<T>> {
+  private static final class ReplyOutput<T> extends CommandOutput<String, String, Reply<T>>
+      implements Binding {
     private final Function<ByteBuffer, T> reader;
+    private final Consumer<InfoChannel> onChannel;
 
-    ReplyOutput(Function<ByteBuffer, T> reader) {
+    ReplyOutput(Function<ByteBuffer, T> reader, Consumer<InfoChannel> onChannel) {
       super(FastDecodingStringCodec.INSTANCE, new Reply<>());
       this.reader = reader;
+      this.onChannel = onChannel;
+    }
+
+    @Override
+    public void bind(InfoChannel channel) {
+      if (onChannel != null) {
+        onChannel.accept(channel);
+      }
     }
 
     @Override

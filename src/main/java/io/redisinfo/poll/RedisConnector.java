@@ -17,6 +17,7 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.NettyCustomizer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.redisinfo.shard.Credentials;
 import io.redisinfo.shard.ShardAddress;
@@ -97,6 +98,11 @@ public final class RedisConnector implements AutoCloseable {
                   @Override
                   public void afterBootstrapInitialized(Bootstrap bootstrap) {
                     bootstrap.option(ChannelOption.ALLOCATOR, READ_BUFFERS);
+                  }
+
+                  @Override
+                  public void afterChannelInitialized(Channel channel) {
+                    InfoChannel.install(channel);
                   }
                 })
             .build();

@@ -14,6 +14,7 @@ import io.redisinfo.shard.ShardSnapshot;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,10 @@ final class ShardPoller implements InfoDeadlines.Watched {
   private final PollerContext context;
 
   private StatefulRedisConnection<String, String> connection;
+
+  /** The connection's INFO handler once its first INFO found it, else null (see InfoChannel). */
+  private InfoChannel infoChannel;
+
   private CompletableFuture<ShardSnapshot> inFlight;
 
   /** The poll in flight's chain, and when its INFO was sent (0 while still connecting). */
@@ -205,36 +210,59 @@ final class ShardPoller implements InfoDeadlines.Watched {
       StatefulRedisConnection<String, String> connection,
       InfoSection asked,
       CompletableFuture<ReplyParser.Parsed> reply) {
-    InfoCommand.dispatch(connection, asked, replyReader)
-        .whenComplete(
-            (box, error) -> {
-              ReplyParser.Parsed parsed = error == null ? box.take() : null;
-              InfoSection older = asked.fallback();
-              boolean unusable =
-                  error == null
-                      ? parsed == null || parsed.unusable()
-                      : InfoSection.isRefusedArgument(PollErrors.unwrap(error));
-              if (!unusable || older == null) {
-                if (error == null) {
-                  reply.complete(parsed);
-                } else {
-                  reply.completeExceptionally(error);
-                }
-                return;
-              }
-              synchronized (this) {
-                if (this.connection == connection) {
-                  section = older;
-                }
-              }
-              LOG.info(
-                  "shard {} answers {} with {}: asking {} instead",
-                  shard.id(),
-                  asked.command(),
-                  error == null ? "no sections" : "an error",
-                  older.command());
-              info(connection, older, reply);
-            });
+    InfoChannel channel;
+    synchronized (this) {
+      channel = this.connection == connection ? infoChannel : null;
+    }
+    CompletionStage<ReplyParser.Parsed> answer =
+        channel != null
+            ? channel.info(asked, replyReader)
+            : InfoCommand.dispatch(connection, asked, replyReader, c -> bind(connection, c))
+                .thenApply(InfoCommand.Reply::take);
+    answer.whenComplete(
+        (parsed, error) -> {
+          InfoSection older = asked.fallback();
+          boolean unusable =
+              error == null
+                  ? parsed == null || parsed.unusable()
+                  : InfoSection.isRefusedArgument(PollErrors.unwrap(error));
+          if (!unusable || older == null) {
+            if (error == null) {
+              reply.complete(parsed);
+            } else {
+              reply.completeExceptionally(error);
+            }
+            return;
+          }
+          synchronized (this) {
+            if (this.connection == connection) {
+              section = older;
+            }
+          }
+          LOG.info(
+              "shard {} answers {} with {}: asking {} instead",
+              shard.id(),
+              asked.command(),
+              error == null ? "no sections" : "an error",
+              older.command());
+          info(connection, older, reply);
+        });
+  }
+
+  /**
+   * The connection's first INFO (through Lettuce) found its {@link InfoChannel}: the next ones go
+   * through it.
+   */
+  private synchronized void bind(
+      StatefulRedisConnection<String, String> connection, InfoChannel channel) {
+    if (this.connection == connection) {
+      infoChannel = channel;
+    }
+  }
+
+  /** Whether this shard's INFOs go through its connection's InfoChannel (for tests). */
+  synchronized boolean usesInfoChannel() {
+    return infoChannel != null && infoChannel.bound();
   }
 
   /** A new connection (the old one, if any, is closed). */
@@ -253,6 +281,7 @@ final class ShardPoller implements InfoDeadlines.Watched {
                   throw new IllegalStateException("shard " + shard.id() + " was removed");
                 }
                 connection = opened;
+                infoChannel = null;
                 section = InfoSection.EVERYTHING;
               }
               return opened;
@@ -474,6 +503,7 @@ final class ShardPoller implements InfoDeadlines.Watched {
     if (connection != null) {
       connection.closeAsync();
       connection = null;
+      infoChannel = null;
     }
   }
 
