@@ -14,6 +14,7 @@ import io.redisinfo.shard.ShardSnapshot;
 import io.redisinfo.shard.ShardSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -203,27 +204,32 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
         lacking == null
             ? List.of()
             : evaluator.unknownRulesOf(component.spec().purpose(), lacking, componentSettings);
+    Instant now = clock.instant();
     List<Advisory> found =
-        evaluator.evaluate(
-            component.spec().purpose(), infos, ids.size(), componentSettings, clock.instant());
-    ComponentAdvice state =
-        advice.computeIfAbsent(
-            componentKey, k -> new ComponentAdvice(k, hysteresis, evaluator.eventRules()));
+        evaluator.evaluate(component.spec().purpose(), infos, ids.size(), componentSettings, now);
+    ComponentAdvice state = advice.get(componentKey);
+    if (state == null) {
+      state =
+          advice.computeIfAbsent(
+              componentKey, k -> new ComponentAdvice(k, hysteresis, evaluator.eventRules()));
+    }
     synchronized (state) {
       // Removals lock the state too: one that came while we judged has the last word, else a
       // removed component or shard could get its advisories back from this stale evaluation.
-      if (!components.get(componentKey).equals(parsed) || !histories.containsKey(polledShard)) {
-        if (state.isEmpty() && components.get(componentKey).isEmpty()) {
+      ParsedComponent current = components.get(componentKey).orElse(null);
+      if (current == null
+          || (current != parsed.get() && !current.equals(parsed.get()))
+          || !histories.containsKey(polledShard)) {
+        if (state.isEmpty() && current == null) {
           advice.remove(componentKey, state);
         }
         return;
       }
-      unknownRules.put(componentKey, unknown);
+      if (!unknown.equals(unknownRules.get(componentKey))) {
+        unknownRules.put(componentKey, unknown);
+      }
       state.update(
-          found,
-          key -> key.shard() == null || key.shard().equals(polledShard),
-          clock.instant(),
-          fanOut);
+          found, key -> key.shard() == null || key.shard().equals(polledShard), now, fanOut);
     }
   }
 

@@ -54,7 +54,7 @@ final class ComponentAdvice {
       Instant now,
       AdvisoryListener listener) {
     evaluations++;
-    Map<Advisory.Key, Advisory> foundByKey = new HashMap<>();
+    Map<Advisory.Key, Advisory> foundByKey = found.isEmpty() ? Map.of() : new HashMap<>();
     for (Advisory a : found) {
       if (inScope.test(a.key())) {
         foundByKey.putIfAbsent(a.key(), a);

@@ -10,13 +10,19 @@ public interface ShardRule extends Rule {
 
   @Override
   default List<Finding> check(RuleInput input) {
-    List<Finding> found = new ArrayList<>(0);
-    for (ShardInfo shard : input.shards()) {
+    // Runs for every rule on every poll: no iterator, and no list unless something is found.
+    List<ShardInfo> shards = input.shards();
+    List<Finding> found = null;
+    for (int i = 0; i < shards.size(); i++) {
+      ShardInfo shard = shards.get(i);
       String message = checkShard(shard, input);
       if (message != null) {
+        if (found == null) {
+          found = new ArrayList<>(shards.size());
+        }
         found.add(new Finding(shard.id(), message));
       }
     }
-    return found;
+    return found == null ? List.of() : found;
   }
 }

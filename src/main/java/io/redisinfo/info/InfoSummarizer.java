@@ -146,6 +146,9 @@ public final class InfoSummarizer {
       Long lastIo = info.getLong("master_last_io_seconds_ago");
       return lastIo == null || lastIo < 0 ? null : lastIo;
     }
+    if (Long.valueOf(0).equals(info.getLong("connected_slaves"))) {
+      return null; // most masters: no replica lines to look through
+    }
     Long largest = null;
     for (Map.Entry<String, Object> entry : sectionOrAll(info, "replication").entrySet()) {
       if (isReplicaName(entry.getKey())
