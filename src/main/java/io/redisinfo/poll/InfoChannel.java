@@ -17,6 +17,7 @@ import io.netty.util.concurrent.EventExecutor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -111,7 +112,12 @@ final class InfoChannel extends ChannelDuplexHandler {
     if (loop.inEventLoop()) {
       send(section, reader, result);
     } else {
-      loop.execute(() -> send(section, reader, result));
+      try {
+        loop.execute(() -> send(section, reader, result));
+      } catch (RejectedExecutionException closing) {
+        // The event loops are shutting down: a failed poll, not a poll that never ends.
+        result.completeExceptionally(new RedisException("Connection closed", closing));
+      }
     }
     return result;
   }

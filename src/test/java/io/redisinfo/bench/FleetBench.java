@@ -182,18 +182,26 @@ public final class FleetBench {
           double earlyStart = (System.nanoTime() - operator.startedNanos()) / 1e9;
           long earlyOp0 = operator.cpuTicks();
           long earlyHttp0 = httpTicks(operator.pid());
+          var earlyThreads0 = ProcCpu.threadNanos(operator.pid());
           long earlyPolls0 = operator.pollsTotal();
           sleepUntil(operator.startedNanos() + earlyTo * 1_000_000_000L);
           long earlyPolls1 = operator.pollsTotal();
           long earlyOp1 = operator.cpuTicks();
           long earlyHttp1 = httpTicks(operator.pid());
+          var earlyThreads1 = ProcCpu.threadNanos(operator.pid());
           double earlyEnd = (System.nanoTime() - operator.startedNanos()) / 1e9;
           double[] earlyRss = operator.rssMib();
           double earlyCpu = (earlyOp1 - earlyOp0) / ProcCpu.TICKS_PER_SECOND;
           double earlyHttp = (earlyHttp1 - earlyHttp0) / ProcCpu.TICKS_PER_SECOND;
           long earlyPolls = earlyPolls1 - earlyPolls0;
-          double earlyUsPerPoll =
+          double earlyTickUsPerPoll =
               earlyPolls == 0 ? Double.NaN : (earlyCpu - earlyHttp) * 1e6 / earlyPolls;
+          Double earlyPrecise =
+              ProcCpu.cpuSecondsBetween(earlyThreads0, earlyThreads1, HTTP_WORKERS);
+          double earlyUsPerPoll =
+              earlyPrecise == null || earlyPolls == 0
+                  ? earlyTickUsPerPoll
+                  : earlyPrecise * 1e6 / earlyPolls;
           double earlyCores = earlyCpu / (earlyEnd - earlyStart);
           sleepUntil(
               warmupAfterSweep != null
@@ -208,6 +216,7 @@ public final class FleetBench {
           ProcCpu.Machine machine0 = ProcCpu.Machine.now();
           long op0 = operator.cpuTicks();
           java.util.Map<String, Long> threads0 = ProcCpu.threadGroupTicks(operator.pid());
+          var steadyThreads0 = ProcCpu.threadNanos(operator.pid());
           long redis0 = ProcCpu.processTicks(redisPids);
           long self0 = ProcCpu.processTicks(selfPid);
           long polls0 = operator.pollsTotal();
@@ -217,6 +226,7 @@ public final class FleetBench {
           long t1 = System.nanoTime();
           long op1 = operator.cpuTicks();
           java.util.Map<String, Long> threads1 = ProcCpu.threadGroupTicks(operator.pid());
+          var steadyThreads1 = ProcCpu.threadNanos(operator.pid());
           long redis1 = ProcCpu.processTicks(redisPids);
           long self1 = ProcCpu.processTicks(selfPid);
           ProcCpu.Machine machine1 = ProcCpu.Machine.now();
@@ -268,7 +278,11 @@ public final class FleetBench {
               (threads1.getOrDefault("http-worker-#", 0L)
                       - threads0.getOrDefault("http-worker-#", 0L))
                   / ProcCpu.TICKS_PER_SECOND;
-          double usPerPoll = polls == 0 ? Double.NaN : (opCpu - httpCpu) * 1e6 / polls;
+          double tickUsPerPoll = polls == 0 ? Double.NaN : (opCpu - httpCpu) * 1e6 / polls;
+          Double steadyPrecise =
+              ProcCpu.cpuSecondsBetween(steadyThreads0, steadyThreads1, HTTP_WORKERS);
+          double usPerPoll =
+              steadyPrecise == null || polls == 0 ? tickUsPerPoll : steadyPrecise * 1e6 / polls;
           Table table = new Table();
           table.row("N shards (busy)", n + " (" + busyCount + ", " + busyOps + " INCR/s each)", "");
           table.row("polling interval", minInterval + " to " + maxInterval, "");
@@ -294,16 +308,25 @@ public final class FleetBench {
           table.row(
               String.format("CPU per INFO poll, %.0f-%.0f s after start", earlyStart, earlyEnd),
               String.format(
-                  "%.1f us (%.2f cores; %.2f CPU s / %d polls)",
-                  earlyUsPerPoll, earlyCores, earlyCpu - earlyHttp, earlyPolls),
+                  "%.1f us (%.2f cores; %.3f CPU s / %d polls; %s)",
+                  earlyUsPerPoll,
+                  earlyCores,
+                  earlyUsPerPoll * earlyPolls / 1e6,
+                  earlyPolls,
+                  counted(earlyPrecise, earlyTickUsPerPoll)),
               "<= 250 us " + mark(earlyUsPerPoll <= 250));
           table.row(
               String.format(
                   "CPU per INFO poll, steady state (%.0f-%.0f s)",
                   steadyStart, steadyStart + window),
               String.format(
-                  "%.1f us (%.2f cores; %.2f CPU s / %d polls in %.0f s)",
-                  usPerPoll, opCpu / window, opCpu - httpCpu, polls, window),
+                  "%.1f us (%.2f cores; %.3f CPU s / %d polls in %.0f s; %s)",
+                  usPerPoll,
+                  opCpu / window,
+                  usPerPoll * polls / 1e6,
+                  polls,
+                  window,
+                  counted(steadyPrecise, tickUsPerPoll)),
               allBusy && n >= 1000 ? "<= 60 us " + mark(usPerPoll <= 60) : "");
           double rssTarget = n == 200 ? 150 : n == 1000 ? 250 : Double.NaN;
           table.row(
@@ -379,23 +402,25 @@ public final class FleetBench {
               steadyRss[1],
               heapInfo.replace(' ', '_'));
           System.out.println(
-              "operator CPU in the window by thread (threads that ended are missing):");
-          threads1.entrySet().stream()
-              .map(
-                  e ->
-                      java.util.Map.entry(
-                          e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
-              .filter(e -> e.getValue() > 0)
+              "operator CPU in the window by thread (schedstat ns; threads that ended are"
+                  + " missing):");
+          java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+          steadyThreads1.forEach(
+              (tid, cpu) -> {
+                ProcCpu.ThreadCpu before = steadyThreads0.get(tid);
+                byGroup.merge(
+                    cpu.name(), cpu.nanos() - (before == null ? 0 : before.nanos()), Long::sum);
+              });
+          byGroup.entrySet().stream()
+              .filter(e -> e.getValue() >= 5_000_000L)
               .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
               .forEach(
                   e ->
                       System.out.printf(
-                          "  %-28s %6.2f s  %5.1f us/poll%n",
+                          "  %-28s %6.3f s  %5.1f us/poll%n",
                           e.getKey(),
-                          e.getValue() / ProcCpu.TICKS_PER_SECOND,
-                          polls == 0
-                              ? Double.NaN
-                              : e.getValue() / ProcCpu.TICKS_PER_SECOND * 1e6 / polls));
+                          e.getValue() / 1e9,
+                          polls == 0 ? Double.NaN : e.getValue() / 1e3 / polls));
         }
       }
     }
@@ -409,8 +434,18 @@ public final class FleetBench {
   }
 
   /** CPU ticks of the operator's HTTP workers: the harness's own reads, not polling. */
+  /** The operator's HTTP worker threads, which serve the harness's own reads: not polling. */
+  private static final String HTTP_WORKERS = "http-worker-";
+
   private static long httpTicks(long pid) {
     return ProcCpu.threadGroupTicks(pid).getOrDefault("http-worker-#", 0L);
+  }
+
+  /** How a window's CPU was counted: nanoseconds, or ticks when a thread ended within it. */
+  private static String counted(Double precise, double tickUsPerPoll) {
+    return precise != null
+        ? String.format("schedstat ns; in 10 ms ticks: %.1f us", tickUsPerPoll)
+        : "10 ms ticks: a thread ended in the window";
   }
 
   /** The first line of {@code java -version}. */

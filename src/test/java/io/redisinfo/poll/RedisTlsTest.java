@@ -88,6 +88,16 @@ class RedisTlsTest {
               assertThat(shard.snapshot().reachable()).isTrue();
               assertThat(shard.snapshot().summary().role()).isEqualTo("master");
             });
+    // Polls after the first go through the connection's own handler, behind TLS.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              assertThat(shard.snapshot().polls()).isGreaterThan(3);
+              assertThat(poller.infoChannelsBound()).isEqualTo(1);
+            });
+    assertThat(shard.snapshot().reachable()).isTrue();
+    assertThat(shard.snapshot().info().getString("run_id")).isNotBlank();
   }
 
   @Test
