@@ -184,11 +184,13 @@ public final class FleetBench {
           long earlyHttp0 = httpTicks(operator.pid());
           var earlyThreads0 = ProcCpu.threadNanos(operator.pid());
           long earlyPolls0 = operator.pollsTotal();
-          sleepUntil(operator.startedNanos() + earlyTo * 1_000_000_000L);
+          var earlyThreads1 = new java.util.HashMap<Long, ProcCpu.ThreadCpu>();
+          ProcCpu.sampleUntil(
+              operator.pid(), operator.startedNanos() + earlyTo * 1_000_000_000L, earlyThreads1);
           long earlyPolls1 = operator.pollsTotal();
           long earlyOp1 = operator.cpuTicks();
           long earlyHttp1 = httpTicks(operator.pid());
-          var earlyThreads1 = ProcCpu.threadNanos(operator.pid());
+          earlyThreads1.putAll(ProcCpu.threadNanos(operator.pid()));
           double earlyEnd = (System.nanoTime() - operator.startedNanos()) / 1e9;
           double[] earlyRss = operator.rssMib();
           double earlyCpu = (earlyOp1 - earlyOp0) / ProcCpu.TICKS_PER_SECOND;
@@ -221,12 +223,13 @@ public final class FleetBench {
           long self0 = ProcCpu.processTicks(selfPid);
           long polls0 = operator.pollsTotal();
           long t0 = System.nanoTime();
-          Thread.sleep(seconds * 1000L);
+          var steadyThreads1 = new java.util.HashMap<Long, ProcCpu.ThreadCpu>();
+          ProcCpu.sampleUntil(operator.pid(), t0 + seconds * 1_000_000_000L, steadyThreads1);
           long polls1 = operator.pollsTotal();
           long t1 = System.nanoTime();
           long op1 = operator.cpuTicks();
           java.util.Map<String, Long> threads1 = ProcCpu.threadGroupTicks(operator.pid());
-          var steadyThreads1 = ProcCpu.threadNanos(operator.pid());
+          steadyThreads1.putAll(ProcCpu.threadNanos(operator.pid()));
           long redis1 = ProcCpu.processTicks(redisPids);
           long self1 = ProcCpu.processTicks(selfPid);
           ProcCpu.Machine machine1 = ProcCpu.Machine.now();
@@ -402,8 +405,7 @@ public final class FleetBench {
               steadyRss[1],
               heapInfo.replace(' ', '_'));
           System.out.println(
-              "operator CPU in the window by thread (schedstat ns; threads that ended are"
-                  + " missing):");
+              "operator CPU in the window by thread (schedstat ns, read every 100 ms):");
           java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
           steadyThreads1.forEach(
               (tid, cpu) -> {
@@ -441,11 +443,11 @@ public final class FleetBench {
     return ProcCpu.threadGroupTicks(pid).getOrDefault("http-worker-#", 0L);
   }
 
-  /** How a window's CPU was counted: nanoseconds, or ticks when a thread ended within it. */
+  /** How a window's CPU was counted: nanoseconds, or ticks on a kernel without schedstat. */
   private static String counted(Double precise, double tickUsPerPoll) {
     return precise != null
         ? String.format("schedstat ns; in 10 ms ticks: %.1f us", tickUsPerPoll)
-        : "10 ms ticks: a thread ended in the window";
+        : "10 ms ticks: no schedstat";
   }
 
   /** The first line of {@code java -version}. */

@@ -113,17 +113,37 @@ final class ProcCpu {
   }
 
   /**
-   * Seconds of CPU the process's threads took between two {@link #threadNanos} readings, without
-   * the threads whose name starts with {@code excluded}; null when a thread seen at the start is
-   * gone at the end (its share of the window is unknown: use the ticks instead).
+   * Reads {@link #threadNanos} every 100 ms until {@code deadline} ({@link System#nanoTime}),
+   * keeping each thread's latest figure in {@code seen}: the JVM starts and ends compiler threads
+   * as work comes and goes, and a thread that ends takes its schedstat with it. An ended thread's
+   * CPU is then known up to its last reading, at most 100 ms before it ended.
+   */
+  static void sampleUntil(long pid, long deadline, java.util.Map<Long, ThreadCpu> seen)
+      throws InterruptedException {
+    while (true) {
+      seen.putAll(threadNanos(pid));
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      Thread.sleep(Math.min(100, Math.max(1, left / 1_000_000L)));
+    }
+  }
+
+  /**
+   * Seconds of CPU the process's threads took between a reading at the window's start and the
+   * latest readings through it ({@link #sampleUntil}), without the threads whose name starts with
+   * {@code excluded}; null when there is no reading (no schedstat on this kernel).
    */
   static Double cpuSecondsBetween(
-      java.util.Map<Long, ThreadCpu> start, java.util.Map<Long, ThreadCpu> end, String excluded) {
-    if (start.isEmpty() || !end.keySet().containsAll(start.keySet())) {
+      java.util.Map<Long, ThreadCpu> start,
+      java.util.Map<Long, ThreadCpu> latest,
+      String excluded) {
+    if (start.isEmpty() || latest.isEmpty()) {
       return null;
     }
     long nanos = 0;
-    for (java.util.Map.Entry<Long, ThreadCpu> thread : end.entrySet()) {
+    for (java.util.Map.Entry<Long, ThreadCpu> thread : latest.entrySet()) {
       if (thread.getValue().name().startsWith(excluded)) {
         continue;
       }
