@@ -404,28 +404,37 @@ public final class FleetBench {
               steadyRss[0],
               steadyRss[1],
               heapInfo.replace(' ', '_'));
-          System.out.println(
-              "operator CPU in the window by thread (schedstat ns, read every 100 ms):");
-          java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
-          steadyThreads1.forEach(
-              (tid, cpu) -> {
-                ProcCpu.ThreadCpu before = steadyThreads0.get(tid);
-                byGroup.merge(
-                    cpu.name(), cpu.nanos() - (before == null ? 0 : before.nanos()), Long::sum);
-              });
-          byGroup.entrySet().stream()
-              .filter(e -> e.getValue() >= 5_000_000L)
-              .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-              .forEach(
-                  e ->
-                      System.out.printf(
-                          "  %-28s %6.3f s  %5.1f us/poll%n",
-                          e.getKey(),
-                          e.getValue() / 1e9,
-                          polls == 0 ? Double.NaN : e.getValue() / 1e3 / polls));
+          printByThread("steady-state window", steadyThreads0, steadyThreads1, polls);
+          printByThread("early window", earlyThreads0, earlyThreads1, earlyPolls);
         }
       }
     }
+  }
+
+  /** Each thread group's CPU in a window (schedstat), largest first. */
+  private static void printByThread(
+      String window,
+      java.util.Map<Long, ProcCpu.ThreadCpu> start,
+      java.util.Map<Long, ProcCpu.ThreadCpu> end,
+      long polls) {
+    System.out.println(
+        "operator CPU in the " + window + " by thread (schedstat ns, read every 100 ms):");
+    java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+    end.forEach(
+        (tid, cpu) -> {
+          ProcCpu.ThreadCpu before = start.get(tid);
+          byGroup.merge(cpu.name(), cpu.nanos() - (before == null ? 0 : before.nanos()), Long::sum);
+        });
+    byGroup.entrySet().stream()
+        .filter(e -> e.getValue() >= 5_000_000L)
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            e ->
+                System.out.printf(
+                    "  %-28s %6.3f s  %5.1f us/poll%n",
+                    e.getKey(),
+                    e.getValue() / 1e9,
+                    polls == 0 ? Double.NaN : e.getValue() / 1e3 / polls));
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {
