@@ -62,22 +62,39 @@ final class ProcCpu {
    */
   static java.util.Map<String, Long> threadGroupTicks(long pid) {
     java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+    forEachThread(
+        pid,
+        (task, name, fields) ->
+            groups.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum));
+    return groups;
+  }
+
+  /**
+   * What {@link #forEachThread} hands over: a thread's /proc directory, group name, stat fields.
+   */
+  private interface ThreadVisitor {
+    void visit(Path task, String group, String[] statFields) throws IOException;
+  }
+
+  /**
+   * Visits every thread of a process still there when read; a thread's group is its name with
+   * numbers dropped, and its stat fields count from the one after the state.
+   */
+  private static void forEachThread(long pid, ThreadVisitor visitor) {
     try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
           String stat = Files.readString(task.resolve("stat"));
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-          groups.merge(name.replaceAll("[0-9]+", "#"), ticks, Long::sum);
-        } catch (IOException threadGone) {
-          // ended meanwhile
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          visitor.visit(task, name.replaceAll("[0-9]+", "#"), fields);
+        } catch (IOException | RuntimeException threadGone) {
+          // ended meanwhile, or no schedstat on this kernel
         }
       }
     } catch (IOException e) {
       // process gone
     }
-    return groups;
   }
 
   /** One thread's name and CPU time so far, in nanoseconds. */
@@ -92,23 +109,13 @@ final class ProcCpu {
    */
   static java.util.Map<Long, ThreadCpu> threadNanos(long pid) {
     java.util.Map<Long, ThreadCpu> threads = new java.util.HashMap<>();
-    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-      for (Path task : (Iterable<Path>) tasks::iterator) {
-        try {
-          String stat = Files.readString(task.resolve("stat"));
-          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    forEachThread(
+        pid,
+        (task, name, fields) -> {
           String schedstat = Files.readString(task.resolve("schedstat")).trim();
           long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
-          threads.put(
-              Long.parseLong(task.getFileName().toString()),
-              new ThreadCpu(name.replaceAll("[0-9]+", "#"), nanos));
-        } catch (IOException | RuntimeException threadGone) {
-          // ended meanwhile, or no schedstat on this kernel
-        }
-      }
-    } catch (IOException e) {
-      // process gone
-    }
+          threads.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(name, nanos));
+        });
     return threads;
   }
 
