@@ -213,36 +213,20 @@ final class InfoChannel extends ChannelDuplexHandler {
         }
         ByteBuffer reply = buf.nioBuffer(body, (int) length);
         buf.readerIndex(body + (int) length + 2);
-        Pending done = take();
-        if (done != null) {
-          ReplyParser.Parsed parsed;
-          try {
-            parsed = done.reader().apply(reply);
-          } catch (RuntimeException e) {
-            done.result().completeExceptionally(e);
-            return true;
-          }
-          done.result().complete(parsed);
-        }
+        read(reply);
         return true;
       }
       case '-' -> {
         String text = buf.toString(start + 1, lineEnd - start - 1, StandardCharsets.UTF_8);
         buf.readerIndex(newline + 1);
-        Pending done = take();
-        if (done != null) {
-          done.result().completeExceptionally(ExceptionFactory.createExecutionException(text));
-        }
+        fail(ExceptionFactory.createExecutionException(text));
         return true;
       }
       case '+' -> {
         // Not what INFO answers, but some proxies might: the text as the reply.
         ByteBuffer reply = buf.nioBuffer(start + 1, lineEnd - start - 1);
         buf.readerIndex(newline + 1);
-        Pending done = take();
-        if (done != null) {
-          done.result().complete(done.reader().apply(reply));
-        }
+        read(reply);
         return true;
       }
       default -> throw protocolError(buf, start);
@@ -275,6 +259,22 @@ final class InfoChannel extends ChannelDuplexHandler {
     int shown = Math.min(buf.writerIndex() - start, 40);
     String head = buf.toString(start, shown, StandardCharsets.US_ASCII).replaceAll("[\\r\\n]", " ");
     return new RedisProtocolException("not a reply to INFO: '" + head + "'");
+  }
+
+  /** Completes the pending INFO with what its reader makes of {@code reply}. */
+  private void read(ByteBuffer reply) {
+    Pending done = take();
+    if (done == null) {
+      return;
+    }
+    ReplyParser.Parsed parsed;
+    try {
+      parsed = done.reader().apply(reply);
+    } catch (RuntimeException e) {
+      done.result().completeExceptionally(e);
+      return;
+    }
+    done.result().complete(parsed);
   }
 
   private void complete(ReplyParser.Parsed parsed) {
