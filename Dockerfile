@@ -24,7 +24,7 @@ COPY --from=build /src/target/redis-info-operator.jar /app/redis-info-operator.j
 EXPOSE 8080
 # A default the Deployment's JAVA_TOOL_OPTIONS replaces (a flag on the java command line would
 # override the Deployment's setting instead); the same options as deploy/ (docs/BENCHMARKS.md).
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -Xms48m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -Xms48m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0 -XX:AsyncDeflationInterval=10000"
 # Class-data sharing: a training run of this JRE and this jar writes the archive of the classes a
 # start loads; every start maps it instead of loading them again, about 0.6 s sooner to the first
 # full sweep (docs/BENCHMARKS.md, "Class-data sharing"). A JVM it does not fit ignores it.

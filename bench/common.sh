@@ -9,7 +9,7 @@ classpath_file="target/jmh-classpath.txt"
 
 # The JVM options of the operator under test unless a harness is told otherwise: the ones the
 # image and deploy/ use (DeployManifestsTest keeps them the same).
-export BENCH_OPERATOR_JVM_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -Xms48m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
+export BENCH_OPERATOR_JVM_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -Xms48m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0 -XX:AsyncDeflationInterval=10000"
 
 # BENCH_NO_BUILD=1 skips the (incremental) build.
 bench_build() {

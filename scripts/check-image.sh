@@ -17,7 +17,7 @@ config = json.load(open(f"{work}/{manifest['Config']}"))["config"]
 assert manifest["RepoTags"] == [f"redis-info-operator:{version}"], manifest["RepoTags"]
 assert config["User"] == "10001:10001", config["User"]
 assert config["Entrypoint"][0] == "java", config["Entrypoint"]
-assert "JAVA_TOOL_OPTIONS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -Xms48m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData" in config["Env"], config["Env"]
+assert "JAVA_TOOL_OPTIONS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -Xms48m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0 -XX:AsyncDeflationInterval=10000" in config["Env"], config["Env"]
 print("image:", manifest["RepoTags"][0], "user", config["User"], "entrypoint", " ".join(config["Entrypoint"]))
 PY
 mkdir "$work/root"

@@ -94,7 +94,7 @@ redis-benchmark -p "$CACHE" -c 2 -P 4 -n 100000000 -r 10000 -t set,get -q >/dev/
 PIDS+=($!)
 
 # The JVM options the image and deploy/ use (docs/BENCHMARKS.md, "JVM options").
-JVM_OPTIONS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -Xms48m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData)
+JVM_OPTIONS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -Xms48m -Xmx128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0 -XX:AsyncDeflationInterval=10000)
 # The class-data archive the build made beside the jar (scripts/class-archive.sh): a faster start.
 if [ -f "${JAR%.jar}.jsa" ]; then
   JVM_OPTIONS+=("-XX:SharedArchiveFile=${JAR%.jar}.jsa")
