@@ -33,5 +33,20 @@ public record Advisory(
   }
 
   /** A rule on one shard (or on the whole component when {@code shard} is null). */
-  public record Key(String rule, String shard) {}
+  public record Key(String rule, String shard) {
+    // Written out: a record's generated equals and hashCode go through method handles, which C1
+    // code calls without inlining, and keys are compared after every poll.
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || (o instanceof Key other
+              && rule.equals(other.rule)
+              && Objects.equals(shard, other.shard));
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * rule.hashCode() + (shard == null ? 0 : shard.hashCode());
+    }
+  }
 }

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -228,8 +229,7 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
       if (!unknown.equals(unknownRules.get(componentKey))) {
         unknownRules.put(componentKey, unknown);
       }
-      state.update(
-          found, key -> key.shard() == null || key.shard().equals(polledShard), now, fanOut);
+      state.update(found, new ComponentOrShard(polledShard), now, fanOut);
     }
   }
 
@@ -362,6 +362,23 @@ public final class AdvisoryTracker implements PollObserver, ShardListener, Compo
 
     synchronized ShardInfo info(String id) {
       return reachable && current != null ? new ShardInfo(id, current, previous) : null;
+    }
+  }
+
+  /**
+   * Advisories about the component as a whole or about one shard. A class, not a lambda: C1 code
+   * creates a capturing lambda through a method handle, on every poll.
+   */
+  private static final class ComponentOrShard implements Predicate<Advisory.Key> {
+    private final String shard;
+
+    ComponentOrShard(String shard) {
+      this.shard = shard;
+    }
+
+    @Override
+    public boolean test(Advisory.Key key) {
+      return key.shard() == null || key.shard().equals(shard);
     }
   }
 

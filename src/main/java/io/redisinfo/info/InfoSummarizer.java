@@ -60,16 +60,24 @@ public final class InfoSummarizer {
     if (info == null) {
       return null;
     }
-    Map<String, Object> keys = new java.util.LinkedHashMap<>(4);
+    // Compact maps built directly: Info.of copies through hash maps and lambdas, and this runs
+    // whenever a poll becomes the new baseline.
+    CompactMap.Builder keys = new CompactMap.Builder(2);
     Object commands = info.get("total_commands_processed");
     if (commands != null) {
-      keys.put("total_commands_processed", commands);
+      keys.add("total_commands_processed", commands);
     }
     Object runId = info.get("run_id");
     if (runId != null) {
-      keys.put("run_id", runId);
+      keys.add("run_id", runId);
     }
-    return Info.of(Map.of("baseline", keys), 0);
+    CompactMap flat = keys.build();
+    CompactMap.Builder sections = new CompactMap.Builder(1);
+    sections.add("baseline", flat);
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> bySection =
+        (Map<String, Map<String, Object>>) (Map<?, ?>) sections.build();
+    return new Info(bySection, flat, 0);
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,8 +164,27 @@ final class ShardPoller implements InfoDeadlines.Watched {
         pollChain = chain;
       }
     }
-    chain.whenComplete((reply, error) -> finish(result, start, reply, error));
+    chain.whenComplete(new Finish(result, start));
     return result;
+  }
+
+  /**
+   * Ends a poll. A class, not a lambda: C1 code creates a capturing lambda through a method handle
+   * and {@code Unsafe.allocateInstance}, which showed in every poll's profile.
+   */
+  private final class Finish implements BiConsumer<ReplyParser.Parsed, Throwable> {
+    private final CompletableFuture<ShardSnapshot> result;
+    private final long start;
+
+    Finish(CompletableFuture<ShardSnapshot> result, long start) {
+      this.result = result;
+      this.start = start;
+    }
+
+    @Override
+    public void accept(ReplyParser.Parsed reply, Throwable error) {
+      finish(result, start, reply, error);
+    }
   }
 
   /**
@@ -219,34 +239,55 @@ final class ShardPoller implements InfoDeadlines.Watched {
             ? channel.info(asked, replyReader)
             : InfoCommand.dispatch(connection, asked, replyReader, c -> bind(connection, c))
                 .thenApply(InfoCommand.Reply::take);
-    answer.whenComplete(
-        (parsed, error) -> {
-          InfoSection older = asked.fallback();
-          boolean unusable =
-              error == null
-                  ? parsed == null || parsed.unusable()
-                  : InfoSection.isRefusedArgument(PollErrors.unwrap(error));
-          if (!unusable || older == null) {
-            if (error == null) {
-              reply.complete(parsed);
-            } else {
-              reply.completeExceptionally(error);
-            }
-            return;
-          }
-          synchronized (this) {
-            if (this.connection == connection) {
-              section = older;
-            }
-          }
-          LOG.info(
-              "shard {} answers {} with {}: asking {} instead",
-              shard.id(),
-              asked.command(),
-              error == null ? "no sections" : "an error",
-              older.command());
-          info(connection, older, reply);
-        });
+    answer.whenComplete(new Answer(connection, asked, reply));
+  }
+
+  /**
+   * Takes an INFO's answer: passes it on, or on an empty, section-less or refused reply asks the
+   * older form once (a class, not a lambda: see {@link Finish}).
+   */
+  private final class Answer implements BiConsumer<ReplyParser.Parsed, Throwable> {
+    private final StatefulRedisConnection<String, String> connection;
+    private final InfoSection asked;
+    private final CompletableFuture<ReplyParser.Parsed> reply;
+
+    Answer(
+        StatefulRedisConnection<String, String> connection,
+        InfoSection asked,
+        CompletableFuture<ReplyParser.Parsed> reply) {
+      this.connection = connection;
+      this.asked = asked;
+      this.reply = reply;
+    }
+
+    @Override
+    public void accept(ReplyParser.Parsed parsed, Throwable error) {
+      InfoSection older = asked.fallback();
+      boolean unusable =
+          error == null
+              ? parsed == null || parsed.unusable()
+              : InfoSection.isRefusedArgument(PollErrors.unwrap(error));
+      if (!unusable || older == null) {
+        if (error == null) {
+          reply.complete(parsed);
+        } else {
+          reply.completeExceptionally(error);
+        }
+        return;
+      }
+      synchronized (ShardPoller.this) {
+        if (ShardPoller.this.connection == connection) {
+          section = older;
+        }
+      }
+      LOG.info(
+          "shard {} answers {} with {}: asking {} instead",
+          shard.id(),
+          asked.command(),
+          error == null ? "no sections" : "an error",
+          older.command());
+      info(connection, older, reply);
+    }
   }
 
   /**

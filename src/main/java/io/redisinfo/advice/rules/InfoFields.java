@@ -25,14 +25,15 @@ final class InfoFields {
   }
 
   /**
-   * Calls of a command so far: {@code cmdstat_NAME}'s {@code calls}; 0 when INFO has a commandstats
-   * section without it (never called), null when INFO has no commandstats at all.
+   * Calls of a command so far: {@code cmdstatKey}'s ({@code cmdstat_NAME}) {@code calls}; 0 when
+   * INFO has a commandstats section without it (never called), null when INFO has no commandstats
+   * at all. The caller names the key whole: a concatenation here would run after every poll.
    */
-  static Long commandCalls(Info info, String command) {
+  static Long commandCalls(Info info, String cmdstatKey) {
     if (!info.sections().containsKey("commandstats")) {
       return null;
     }
-    if (info.get("cmdstat_" + command) instanceof Map<?, ?> fields
+    if (info.get(cmdstatKey) instanceof Map<?, ?> fields
         && fields.get("calls") instanceof Number n) {
       return n.longValue();
     }

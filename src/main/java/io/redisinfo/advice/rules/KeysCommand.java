@@ -39,8 +39,8 @@ public final class KeysCommand implements ShardRule {
     if (shard.previous() == null) {
       return null;
     }
-    Long now = InfoFields.commandCalls(shard.current(), "keys");
-    Long before = InfoFields.commandCalls(shard.previous(), "keys");
+    Long now = InfoFields.commandCalls(shard.current(), "cmdstat_keys");
+    Long before = InfoFields.commandCalls(shard.previous(), "cmdstat_keys");
     if (now == null || before == null || now <= before) {
       return null;
     }
