@@ -30,8 +30,9 @@ public final class ReplicaLag implements ShardRule {
   @Override
   public String checkShard(ShardInfo shard, RuleInput input) {
     Map<String, Object> replication = shard.current().sections().get("replication");
-    if (replication == null) {
-      return null;
+    Long replicas = shard.now("connected_slaves");
+    if (replication == null || (replicas != null && replicas == 0)) {
+      return null; // no slaveN lines to walk (most servers)
     }
     // A loop, not forEach with a lambda: C1 code creates a capturing lambda through a method
     // handle, and this runs after every poll.

@@ -31,8 +31,8 @@ public final class SeveralDatabases implements ShardRule {
   @Override
   public String checkShard(ShardInfo shard, RuleInput input) {
     Map<String, Object> keyspace = shard.current().sections().get("keyspace");
-    if (keyspace == null) {
-      return null;
+    if (keyspace == null || keyspace.size() < 2) {
+      return null; // one database or none: nothing to walk
     }
     // Counted first, without a lambda or a list: this runs after every poll, and almost every
     // server has one database.
