@@ -22,7 +22,11 @@ final class CompactMap extends AbstractMap<String, Object> {
   static final int LINEAR_LIMIT = 8;
 
   private final String[] keys;
+
+  /** This map's values are values[offset, offset + size): a section shares its INFO's array. */
   private final Object[] values;
+
+  private final int offset;
   private final int size;
 
   /**
@@ -34,8 +38,13 @@ final class CompactMap extends AbstractMap<String, Object> {
   private Set<Entry<String, Object>> entrySet;
 
   private CompactMap(String[] keys, Object[] values, int size, int[] index) {
+    this(keys, values, 0, size, index);
+  }
+
+  private CompactMap(String[] keys, Object[] values, int offset, int size, int[] index) {
     this.keys = keys;
     this.values = values;
+    this.offset = offset;
     this.size = size;
     this.index = index;
   }
@@ -53,7 +62,7 @@ final class CompactMap extends AbstractMap<String, Object> {
   @Override
   public Object get(Object key) {
     int found = find(keys, size, index(), key);
-    return found < 0 ? null : values[found];
+    return found < 0 ? null : values[offset + found];
   }
 
   /** The position of {@code key} in insertion order, or -1. */
@@ -72,6 +81,18 @@ final class CompactMap extends AbstractMap<String, Object> {
     return new CompactMap(keys, values, size, index());
   }
 
+  /**
+   * {@link #withValues} over {@code values[offset, offset + size())} of a larger array, shared and
+   * not copied: each section of an INFO is a stretch of the INFO's own values (see InfoParser).
+   */
+  CompactMap withValuesAt(Object[] values, int offset) {
+    if (offset < 0 || values.length - offset < size) {
+      throw new IllegalArgumentException(
+          "values from " + offset + " of " + values.length + " for " + size + " keys");
+    }
+    return new CompactMap(keys, values, offset, size, index());
+  }
+
   /** Whether both maps use one key array (see {@link KeyLayouts}). */
   boolean sharesKeysWith(CompactMap other) {
     return keys == other.keys;
@@ -82,7 +103,7 @@ final class CompactMap extends AbstractMap<String, Object> {
   }
 
   Object valueAt(int position) {
-    return values[position];
+    return values[offset + position];
   }
 
   @Override
@@ -103,7 +124,7 @@ final class CompactMap extends AbstractMap<String, Object> {
   @Override
   public void forEach(BiConsumer<? super String, ? super Object> action) {
     for (int i = 0; i < size; i++) {
-      action.accept(keys[i], values[i]);
+      action.accept(keys[i], values[offset + i]);
     }
   }
 
@@ -139,7 +160,7 @@ final class CompactMap extends AbstractMap<String, Object> {
             throw new NoSuchElementException();
           }
           int i = next++;
-          return new SimpleImmutableEntry<>(keys[i], values[i]);
+          return new SimpleImmutableEntry<>(keys[i], values[offset + i]);
         }
       };
     }

@@ -418,7 +418,7 @@ public final class InfoParser {
       if (lastSection.size() != ends[i] - from) {
         return null;
       }
-      sectionMaps[i] = lastSection.withValues(Arrays.copyOfRange(values, from, ends[i]));
+      sectionMaps[i] = lastSection.withValuesAt(values, from); // no copy: one array per INFO
     }
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> sections =

@@ -37,6 +37,41 @@ class CompactMapTest {
     assertThat(map.get(42)).isNull();
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 8, 9, 40})
+  void aViewOverAStretchOfALargerArrayIsTheMapOfThoseValues(int size) {
+    CompactMap.Builder builder = new CompactMap.Builder(size);
+    for (int i = 0; i < size; i++) {
+      builder.add("key" + i, -1L);
+    }
+    CompactMap layout = builder.build();
+    Object[] shared = new Object[size + 10];
+    Map<String, Object> expected = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      shared[3 + i] = (long) i;
+      expected.put("key" + i, (long) i);
+    }
+    shared[2] = "before";
+    shared[3 + size] = "after";
+
+    CompactMap view = layout.withValuesAt(shared, 3);
+
+    assertThat(view).isEqualTo(expected).hasSameHashCodeAs(expected).hasSize(size);
+    assertThat(view.entrySet()).containsExactlyElementsOf(expected.entrySet());
+    Map<String, Object> walked = new LinkedHashMap<>();
+    view.forEach(walked::put);
+    assertThat(walked).containsExactlyEntriesOf(expected);
+    for (int i = 0; i < size; i++) {
+      assertThat(view.get("key" + i)).isEqualTo((long) i);
+      assertThat(view.valueAt(i)).isEqualTo((long) i);
+    }
+    assertThat(view.values()).doesNotContain("before", "after");
+    assertThatThrownBy(() -> layout.withValuesAt(shared, 11))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> layout.withValuesAt(shared, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void addedEntriesAreFoundByLaterLookups() {
     CompactMap.Builder builder = new CompactMap.Builder(2);
