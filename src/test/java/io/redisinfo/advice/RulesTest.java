@@ -353,6 +353,14 @@ class RulesTest {
     assertThat(message(new RedisEol(), Purpose.OTHER, fixture(OLD)))
         .isEqualTo("Redis 2.8.19 is end-of-life: upgrade to 6.x or newer");
     assertThat(message(new RedisEol(), Purpose.OTHER, info())).isNull();
+    assertThat(message(new RedisEol(), Purpose.OTHER, info("redis_version:5")))
+        .startsWith("Redis 5 is end-of-life");
+    assertThat(message(new RedisEol(), Purpose.OTHER, info("redis_version:10.2.0"))).isNull();
+    for (String unreadable : List.of("x.0.1", ".1", "", "99999999999.1.2", "5a.0")) {
+      assertThat(message(new RedisEol(), Purpose.OTHER, info("redis_version:" + unreadable)))
+          .as(unreadable)
+          .isNull();
+    }
     assertThat(
             message(
                 new SeveralDatabases(),

@@ -30,12 +30,19 @@ public final class RedisEol implements ShardRule {
     if (version == null) {
       return null;
     }
-    int dot = version.indexOf('.');
-    long major;
-    try {
-      major = Long.parseLong(dot < 0 ? version : version.substring(0, dot));
-    } catch (NumberFormatException e) {
+    // The digits before the first dot, read in place: this runs after every poll.
+    int end = version.indexOf('.');
+    end = end < 0 ? version.length() : end;
+    if (end == 0 || end > 9) {
       return null;
+    }
+    long major = 0;
+    for (int i = 0; i < end; i++) {
+      char c = version.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      major = major * 10 + (c - '0');
     }
     if (major >= input.thresholds().supportedSinceMajor()) {
       return null;
